@@ -1,0 +1,67 @@
+/** Test helpers that start real processes on loopback and stop them by PID. */
+
+/** A free TCP port on 127.0.0.1 (bound then released). */
+export function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+/** A started child process with its collected output. */
+export interface Proc {
+  child: Deno.ChildProcess;
+  pid: number;
+  output: () => string;
+  stop: (signal?: Deno.Signal) => Promise<Deno.CommandStatus>;
+}
+
+/** Starts `cmd args`, keeps stdout+stderr in memory (for failure messages), stops by PID. */
+export function startProc(cmd: string, args: string[], env: Record<string, string> = {}): Proc {
+  const child = new Deno.Command(cmd, {
+    args,
+    env: { DENO_COVERAGE_DIR: Deno.env.get("DENO_COVERAGE_DIR") ?? "", ...env },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let out = "";
+  const collect = async (s: ReadableStream<Uint8Array>) => {
+    for await (const chunk of s.pipeThrough(new TextDecoderStream())) out += chunk;
+  };
+  const done = Promise.all([collect(child.stdout), collect(child.stderr)]);
+  let status: Promise<Deno.CommandStatus> | undefined;
+  return {
+    child,
+    pid: child.pid,
+    output: () => out,
+    stop: async (signal: Deno.Signal = "SIGTERM") => {
+      try {
+        child.kill(signal);
+      } catch { /* already exited */ }
+      status ??= child.status;
+      const s = await status;
+      await done;
+      return s;
+    },
+  };
+}
+
+/** Starts a Deno script as a child process (with the same coverage dir as the tests). */
+export function startDeno(script: string, args: string[], env: Record<string, string> = {}): Proc {
+  return startProc(Deno.execPath(), ["run", "-A", script, ...args], env);
+}
+
+/** Polls `url` until it answers 200 or `timeoutMs` passes; throws with the process output. */
+export async function waitForOk(url: string, proc?: Proc, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      await res.body?.cancel();
+      if (res.status === 200) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms\n${proc?.output() ?? ""}`);
+}
