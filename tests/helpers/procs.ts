@@ -8,6 +8,12 @@ export function freePort(): number {
   return port;
 }
 
+// Child Deno processes write coverage next to the tests' own when the test run collects it.
+function coverageEnv(): Record<string, string> {
+  const dir = Deno.env.get("DENO_COVERAGE_DIR");
+  return dir ? { DENO_COVERAGE_DIR: dir } : {};
+}
+
 /** A started child process with its collected output. */
 export interface Proc {
   child: Deno.ChildProcess;
@@ -20,7 +26,7 @@ export interface Proc {
 export function startProc(cmd: string, args: string[], env: Record<string, string> = {}): Proc {
   const child = new Deno.Command(cmd, {
     args,
-    env: { DENO_COVERAGE_DIR: Deno.env.get("DENO_COVERAGE_DIR") ?? "", ...env },
+    env: { ...coverageEnv(), ...env },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
