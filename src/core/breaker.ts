@@ -1,0 +1,95 @@
+/** The three circuit states; numbered 0/1/2 for `spotgate_circuit_state`. */
+export type CircuitState = "closed" | "half_open" | "open";
+
+type Inner =
+  | { state: "closed"; failures: number; trips: 0 }
+  | { state: "open"; until: number; trips: number }
+  | { state: "half_open"; probing: boolean; trips: number };
+
+/** Breaker settings; defaults: 5 failures, 30 s cool-down doubling per failed probe, 5 min cap. */
+export interface BreakerOptions {
+  failureThreshold?: number;
+  baseCooldownMs?: number;
+  maxCooldownMs?: number;
+  random?: () => number;
+  onTransition?: (from: CircuitState, to: CircuitState) => void;
+}
+
+/** A granted attempt; `done` reports its outcome (ignored if the breaker moved on meanwhile). */
+export interface Permit {
+  done(ok: boolean, now: number): void;
+}
+
+/** `spotgate_circuit_state` value of a state: 0 closed, 1 half-open, 2 open. */
+export function circuitNumber(state: CircuitState): 0 | 1 | 2 {
+  return state === "closed" ? 0 : state === "half_open" ? 1 : 2;
+}
+
+/**
+ * A circuit breaker in sony/gobreaker's shape: no timers (time is an argument and the state
+ * advances when read), generations discard outcomes of attempts started before a change, and
+ * `allow → done` serves outcomes that arrive late (streams). Half-open admits one probe.
+ */
+export class CircuitBreaker {
+  #s: Inner = { state: "closed", failures: 0, trips: 0 };
+  #generation = 0;
+  readonly #o: Required<BreakerOptions>;
+
+  constructor(options: BreakerOptions = {}) {
+    this.#o = {
+      failureThreshold: 5,
+      baseCooldownMs: 30_000,
+      maxCooldownMs: 300_000,
+      random: Math.random,
+      onTransition: () => {},
+      ...options,
+    };
+  }
+
+  /** The state at `now` (open turns half-open once its cool-down has passed). */
+  state(now: number): CircuitState {
+    if (this.#s.state === "open" && now >= this.#s.until) {
+      this.#move({ state: "half_open", probing: false, trips: this.#s.trips });
+    }
+    return this.#s.state;
+  }
+
+  /** Whether an attempt may go now, without taking a permit (the selector's question). */
+  canAllow(now: number): boolean {
+    const s = this.state(now);
+    return s === "closed" || (this.#s.state === "half_open" && !this.#s.probing);
+  }
+
+  /** A permit for one attempt, or null while open (or while half-open's probe is out). */
+  allow(now: number): Permit | null {
+    if (!this.canAllow(now)) return null;
+    if (this.#s.state === "half_open") this.#s.probing = true;
+    const generation = this.#generation;
+    return { done: (ok, at) => generation === this.#generation && this.#record(ok, at) };
+  }
+
+  #record(ok: boolean, now: number): void {
+    const s = this.#s;
+    if (ok) {
+      if (s.state === "closed") s.failures = 0;
+      else this.#move({ state: "closed", failures: 0, trips: 0 });
+      return;
+    }
+    if (s.state === "closed" && ++s.failures < this.#o.failureThreshold) return;
+    this.#trip(now, s.trips + 1);
+  }
+
+  #trip(now: number, trips: number): void {
+    const raw = this.#o.baseCooldownMs * 2 ** (trips - 1);
+    const jitter = 0.9 + 0.2 * this.#o.random();
+    const until = now + Math.min(this.#o.maxCooldownMs, raw) * jitter;
+    this.#move({ state: "open", until, trips });
+  }
+
+  #move(next: Inner): void {
+    const from = this.#s.state;
+    this.#s = next;
+    this.#generation++;
+    if (from !== next.state) this.#o.onTransition(from, next.state);
+  }
+}

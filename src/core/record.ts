@@ -1,0 +1,57 @@
+import { isSpotFailure, type Outcome } from "./attempt-policy.ts";
+import { type HealthStatus, nextHealth } from "./health.ts";
+import type { SpotRecord } from "./spot.ts";
+
+/** A health change, reported once so logs and metrics fire per transition. */
+export interface HealthChange {
+  spot: string;
+  from: HealthStatus;
+  to: HealthStatus;
+  failures: number;
+}
+
+/**
+ * Feeds one health observation (an active check, or a request outcome) into the spot's state
+ * machine. A spot coming back from `down` restarts its slow start.
+ */
+export function observeHealth(
+  spot: SpotRecord,
+  ok: boolean,
+  now: number,
+  threshold: number,
+): HealthChange | undefined {
+  const from = spot.status;
+  const step = nextHealth(from, ok, spot.consecutiveFailures, threshold);
+  spot.consecutiveFailures = step.failures;
+  spot.status = step.status;
+  if (ok) spot.lastHealthyAt = now;
+  if (!step.changed) return undefined;
+  if (from === "down" && step.status === "healthy") spot.slowStartSince = now;
+  return { spot: spot.id, from, to: step.status, failures: step.failures };
+}
+
+/**
+ * Records a finished attempt on its spot: counters, latency (a failure as the penalty), and
+ * health. An aborted attempt (the client left) and a 4xx count for nothing against the spot.
+ * The breaker permit is settled by the caller, who holds it.
+ */
+export function recordAttempt(
+  spot: SpotRecord,
+  outcome: Outcome,
+  latencyMs: number,
+  now: number,
+  threshold: number,
+): HealthChange | undefined {
+  spot.inFlight = Math.max(0, spot.inFlight - 1);
+  if (outcome.kind === "aborted") return undefined;
+  spot.counters.requests++;
+  if (!isSpotFailure(outcome.kind)) {
+    spot.counters.successes++;
+    spot.ewma.observe(latencyMs, now);
+    spot.latencies.add(latencyMs);
+    return observeHealth(spot, true, now, threshold);
+  }
+  spot.counters.failures++;
+  spot.ewma.observeFailure(now);
+  return observeHealth(spot, false, now, threshold);
+}

@@ -1,0 +1,25 @@
+import type { DispatchOptions } from "./dispatch.ts";
+import type { StreamAttempts } from "./stream-open.ts";
+
+/** Stream settings: idle timeout between upstream bytes, and the client keep-alive period. */
+export interface StreamOptions extends DispatchOptions {
+  idleMs: number;
+  keepAliveMs: number;
+}
+
+/** What the log line and metrics want to know about a stream once it is over. */
+export interface StreamStats {
+  events: number;
+  resumes: number;
+  firstEventMs?: number;
+  completed: boolean;
+  lastSpot: string;
+}
+
+/** An opened client stream: the first spot, and the body that keeps going across spots. */
+export interface OpenedClientStream {
+  spot: string;
+  attempts: StreamAttempts;
+  body: ReadableStream<Uint8Array>;
+  done: Promise<StreamStats>;
+}

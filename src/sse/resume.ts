@@ -1,0 +1,41 @@
+import type { SseEvent } from "./event.ts";
+
+const INFO_ID = /^(\d+)\.(\d+)$/;
+
+/**
+ * Mid-stream failover bookkeeping. `info` events carry `id: <depth>.<multipv>`; after a spot
+ * fails, the same search re-runs on another spot and only what the client lacks is forwarded:
+ * per multipv index, depths strictly above the deepest already delivered. `result` goes once.
+ */
+export class ResumeLedger {
+  #deepest = new Map<number, number>();
+  #resultSent = false;
+  #otherIds = new Set<string>();
+
+  /** Whether to forward `ev` to the client; a forwarded event is recorded as delivered. */
+  accept(ev: SseEvent): boolean {
+    if (ev.event === "result") {
+      if (this.#resultSent) return false;
+      this.#resultSent = true;
+      return true;
+    }
+    if (ev.event === "info") {
+      const m = INFO_ID.exec(ev.id ?? "");
+      if (!m) return false; // an info event we cannot place could be a duplicate: drop it
+      const depth = Number(m[1]), multipv = Number(m[2]);
+      if (depth <= (this.#deepest.get(multipv) ?? 0)) return false;
+      this.#deepest.set(multipv, depth);
+      return true;
+    }
+    // Any other event: forward once per id (or always, when it has none to dedupe by).
+    if (ev.id === undefined) return true;
+    if (this.#otherIds.has(ev.id)) return false;
+    this.#otherIds.add(ev.id);
+    return true;
+  }
+
+  /** The deepest depth delivered per multipv index, and whether the result went out. */
+  delivered(): { depths: Record<number, number>; result: boolean } {
+    return { depths: Object.fromEntries(this.#deepest), result: this.#resultSent };
+  }
+}

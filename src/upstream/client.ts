@@ -1,0 +1,61 @@
+import type { Outcome } from "../core/attempt-policy.ts";
+import type { AnalysisRequest, EngineResult } from "../api/types.ts";
+import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
+
+/** What one attempt needs: a deadline, the client's abort signal, headers to forward. */
+export interface AttemptOptions {
+  timeoutMs: number;
+  signal: AbortSignal;
+  headers: Record<string, string>;
+}
+
+/** One `POST /analyze` attempt: the outcome, and the body to relay when there is one. */
+export interface JsonAttempt {
+  outcome: Outcome;
+  latencyMs: number;
+  status?: number;
+  body?: unknown;
+}
+
+function looksLikeResult(body: unknown): body is EngineResult {
+  const r = body as EngineResult | null;
+  return typeof r === "object" && r !== null && Array.isArray(r.lines) && "bestmove" in r;
+}
+
+/** Runs one `POST /analyze` on a spot; the whole answer must arrive within `timeoutMs`. */
+export async function postAnalyze(
+  baseUrl: string,
+  req: AnalysisRequest,
+  opts: AttemptOptions,
+): Promise<JsonAttempt> {
+  const started = performance.now();
+  const since = () => performance.now() - started;
+  const signal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]);
+  try {
+    const res = await fetch(`${baseUrl}/analyze`, {
+      method: "POST",
+      body: JSON.stringify(req),
+      headers: { ...opts.headers, "content-type": "application/json" },
+      signal,
+    });
+    const text = await res.text();
+    if (res.status !== 200) {
+      const outcome = classifyStatus(res.status);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch { /* a spot's non-JSON error page is not relayed */ }
+      return { outcome, latencyMs: since(), status: res.status, body };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { outcome: { kind: "invalid" }, latencyMs: since() };
+    }
+    if (!looksLikeResult(body)) return { outcome: { kind: "invalid" }, latencyMs: since() };
+    return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body };
+  } catch (err) {
+    return { outcome: classifyFetchError(err, opts.signal), latencyMs: since() };
+  }
+}
