@@ -18,6 +18,8 @@ export interface BreakerOptions {
 /** A granted attempt; `done` reports its outcome (ignored if the breaker moved on meanwhile). */
 export interface Permit {
   done(ok: boolean, now: number): void;
+  /** Gives the permit back with no outcome (the client left): frees a half-open probe slot. */
+  cancel(): void;
 }
 
 /** `spotgate_circuit_state` value of a state: 0 closed, 1 half-open, 2 open. */
@@ -36,14 +38,8 @@ export class CircuitBreaker {
   readonly #o: Required<BreakerOptions>;
 
   constructor(options: BreakerOptions = {}) {
-    this.#o = {
-      failureThreshold: 5,
-      baseCooldownMs: 30_000,
-      maxCooldownMs: 300_000,
-      random: Math.random,
-      onTransition: () => {},
-      ...options,
-    };
+    const defaults = { failureThreshold: 5, baseCooldownMs: 30_000, maxCooldownMs: 300_000 };
+    this.#o = { ...defaults, random: Math.random, onTransition: () => {}, ...options };
   }
 
   /** The state at `now` (open turns half-open once its cool-down has passed). */
@@ -65,7 +61,13 @@ export class CircuitBreaker {
     if (!this.canAllow(now)) return null;
     if (this.#s.state === "half_open") this.#s.probing = true;
     const generation = this.#generation;
-    return { done: (ok, at) => generation === this.#generation && this.#record(ok, at) };
+    const current = () => generation === this.#generation;
+    return {
+      done: (ok, at) => current() && this.#record(ok, at),
+      cancel: () => {
+        if (current() && this.#s.state === "half_open") this.#s.probing = false;
+      },
+    };
   }
 
   #record(ok: boolean, now: number): void {
