@@ -1,7 +1,22 @@
+import type { Logger } from "../obs/log.ts";
+import type { TriedSpot } from "../proxy/router.ts";
+import type { StreamStats } from "../proxy/stream-types.ts";
+
+/** What a request did, filled in by handlers and written by the request log at the end. */
+export interface RequestTrace {
+  route: string;
+  tried: TriedSpot[];
+  stream?: StreamStats;
+  user?: string;
+}
+
 /** Typed context variables shared by every middleware (Hono's ContextVariableMap pattern). */
 declare module "hono" {
   interface ContextVariableMap {
     correlationId: string;
+    traceparent: string;
+    log: Logger;
+    trace: RequestTrace;
   }
 }
 

@@ -1,7 +1,6 @@
 import type { AnalysisRequest } from "../api/types.ts";
 import { ResumeLedger } from "../sse/resume.ts";
 import { encodeComment, encodeEvent } from "../sse/format.ts";
-import type { DispatchOptions } from "./dispatch.ts";
 import { exhausted } from "./failure.ts";
 import { type OpenedStream, openNext, type StreamAttempts } from "./stream-open.ts";
 import { relay, type RelaySink } from "./stream-relay.ts";
@@ -25,6 +24,7 @@ export async function dispatchStream(
   let current: OpenedStream | undefined = first;
   let finished: (s: StreamStats) => void = () => {};
   const done = new Promise<StreamStats>((r) => finished = r);
+  let terminate = (_error: object) => {};
   const body = new ReadableStream<Uint8Array>({
     start(ctl) {
       let lastWrite = performance.now();
@@ -47,6 +47,12 @@ export async function dispatchStream(
         }
       }, Math.max(20, opts.keepAliveMs / 3));
       sink.write(encodeComment("spotgate"));
+      terminate = (error) => {
+        sink.write(encodeEvent({ event: "error", data: JSON.stringify({ error }) }));
+        cancelled.abort();
+        current?.upstream.close();
+        ctl.close();
+      };
       const run = async () => {
         const ledger = new ResumeLedger();
         while (current) {
@@ -54,12 +60,12 @@ export async function dispatchStream(
           current.upstream.close();
           const outcome = end.kind === "done" ? { kind: "ok" as const } : end.outcome;
           current.lease.finish(outcome, end.latencyMs);
+          const ms = Math.round(end.latencyMs);
+          opts.tried.push({ spot: current.lease.id, outcome: outcome.kind, ms });
           if (end.kind === "done") {
             stats.completed = true;
             break;
           }
-          const ms = Math.round(end.latencyMs);
-          opts.tried.push({ spot: current.lease.id, outcome: outcome.kind, ms });
           if (outcome.kind === "aborted") break;
           current = await openNext(req, opts, attempts);
           if (current && cancelled.signal.aborted) {
@@ -87,5 +93,5 @@ export async function dispatchStream(
       current?.upstream.close();
     },
   });
-  return { spot: first.lease.id, attempts, body, done };
+  return { spot: first.lease.id, attempts, body, stats, done, terminate: (e) => terminate(e) };
 }

@@ -7,7 +7,8 @@ import type { Router, SpotLease } from "./router.ts";
 
 /** What the pool router reports, for metrics and logs. */
 export interface RouterHooks {
-  onAttempt?: (spot: string, outcome: Outcome, latencyMs: number) => void;
+  /** `latencyMs`: to headers or first event; `durationMs`: the whole attempt. */
+  onAttempt?: (spot: string, outcome: Outcome, latencyMs: number, durationMs: number) => void;
   onHealth?: (change: HealthChange) => void;
   onRetry?: (reason: string, allowed: boolean) => void;
 }
@@ -31,6 +32,7 @@ export class PoolRouter implements Router {
     if (!spot || !permit) return undefined;
     spot.inFlight++;
     let finished = false;
+    const started = performance.now();
     return {
       id: spot.id,
       url: spot.settings.url.replace(/\/+$/, ""),
@@ -38,12 +40,11 @@ export class PoolRouter implements Router {
         if (finished) return;
         finished = true;
         const at = this.now();
-        if (outcome.kind !== "aborted") {
-          permit.done(outcome.kind === "ok" || outcome.kind === "http_4xx", at);
-        }
+        if (outcome.kind === "aborted") permit.cancel();
+        else permit.done(!isSpotFailure(outcome.kind), at);
         const change = recordAttempt(spot, outcome, latencyMs, at, this.threshold());
         if (spot.removed) this.pool.sweep();
-        this.hooks.onAttempt?.(spot.id, outcome, latencyMs);
+        this.hooks.onAttempt?.(spot.id, outcome, latencyMs, performance.now() - started);
         if (change) this.hooks.onHealth?.(change);
       },
     };
@@ -62,7 +63,7 @@ export class PoolRouter implements Router {
   }
 
   /** A client request ended, returning the retries it spent. */
-  requestEnded(retries = 0): void {
+  requestEnded(retries: number): void {
     this.budget.requestEnded(retries);
   }
 }

@@ -16,7 +16,7 @@ export interface Router {
   mayRetry(reason: string): boolean;
   /** Brackets a client request, for the retry budget's view of active requests. */
   requestStarted(): void;
-  requestEnded(): void;
+  requestEnded(retriesSpent: number): void;
 }
 
 /** One attempt as it goes into a request's log line: which spot, and why it failed. */

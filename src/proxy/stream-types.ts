@@ -21,5 +21,9 @@ export interface OpenedClientStream {
   spot: string;
   attempts: StreamAttempts;
   body: ReadableStream<Uint8Array>;
+  /** Live figures, final once `done` resolves. */
+  stats: StreamStats;
   done: Promise<StreamStats>;
+  /** Ends the stream now with an `error` event carrying `error` (used by the shutdown drain). */
+  terminate: (error: object) => void;
 }

@@ -7,8 +7,9 @@ import { GatewayError } from "../../errors/gateway-error.ts";
 import { SSE_HEADERS } from "../../sse/format.ts";
 import { dispatchJson } from "../../proxy/dispatch.ts";
 import { dispatchStream } from "../../proxy/dispatch-stream.ts";
-import type { Router, TriedSpot } from "../../proxy/router.ts";
-import type { StreamStats } from "../../proxy/stream-types.ts";
+import type { Router } from "../../proxy/router.ts";
+import type { RequestTrace } from "../context.ts";
+import type { OpenedClientStream } from "../../proxy/stream-types.ts";
 import { forwardHeaders } from "./forward-headers.ts";
 
 /** Live timeouts (they follow config reloads): request, stream idle, client keep-alive. */
@@ -23,58 +24,69 @@ export interface EngineRouteDeps {
   router: Router;
   timeouts: () => EngineTimeouts;
   maxBodyBytes?: number;
-  /** Called when a request is over (for a stream: when its body ends), for logs and metrics. */
-  onFinished?: (tried: TriedSpot[], stats?: StreamStats) => void;
+  /** Called when a request is over (for a stream: when its body ends), for metrics. */
+  onFinished?: (trace: RequestTrace) => void;
+  /** Called when a client stream opens; `done` settles when it ends. */
+  onStreamOpen?: (stream: OpenedClientStream) => void;
 }
 
-const query = z.object({ fen: z.string().optional() }).passthrough();
+const query = z.object({ fen: z.string({ error: "fen is required" }) }).passthrough();
 const hook = (r: { success: boolean }) => {
-  if (!r.success) throw new GatewayError("invalid_request", "Query must be fen, depth, multipv");
+  if (!r.success) {
+    throw new GatewayError("invalid_request", "fen is required", {
+      hint: "Pass fen (required), depth (1..30) and multipv (1..5) in the query",
+    });
+  }
 };
 
 /** The engine API of DESIGN §2, proxied: `POST /analyze` and `GET /analyze/stream`. */
 export function engineRoutes(deps: EngineRouteDeps): Hono {
   const app = new Hono();
+  const traceOf = (c: { get(k: "trace"): RequestTrace | undefined }) =>
+    c.get("trace") ?? { route: "", tried: [] };
+  const finish = (trace: RequestTrace) => {
+    deps.router.requestEnded(Math.max(0, trace.tried.length - 1));
+    deps.onFinished?.(trace);
+  };
   app.post("/analyze", limitBody(deps.maxBodyBytes), async (c) => {
     const req = parseAnalysisParams(await readJsonObject(c));
-    const tried: TriedSpot[] = [];
-    const signal = c.req.raw.signal;
-    const t = deps.timeouts();
+    const trace = traceOf(c);
+    deps.router.requestStarted();
     try {
       const res = await dispatchJson(req, {
         router: deps.router,
-        timeoutMs: t.requestMs,
-        signal,
+        timeoutMs: deps.timeouts().requestMs,
+        signal: c.req.raw.signal,
         headers: forwardHeaders(c),
-        tried,
+        tried: trace.tried,
       });
       c.header("X-Engine-Spot", res.spot);
       c.header("X-Engine-Attempts", String(res.attempts));
       return c.json(res.body as object, res.status as 200);
     } finally {
-      deps.onFinished?.(tried);
+      finish(trace);
     }
   });
   app.get("/analyze/stream", zValidator("query", query, hook), async (c) => {
     const req = parseAnalysisParams(c.req.query());
-    const tried: TriedSpot[] = [];
+    const trace = traceOf(c);
     const t = deps.timeouts();
-    let opened;
-    try {
-      opened = await dispatchStream(req, {
-        router: deps.router,
-        timeoutMs: t.requestMs,
-        idleMs: t.idleMs,
-        keepAliveMs: t.keepAliveMs,
-        signal: c.req.raw.signal,
-        headers: forwardHeaders(c),
-        tried,
-      });
-    } catch (err) {
-      deps.onFinished?.(tried);
+    deps.router.requestStarted();
+    const opened = await dispatchStream(req, {
+      router: deps.router,
+      timeoutMs: t.requestMs,
+      idleMs: t.idleMs,
+      keepAliveMs: t.keepAliveMs,
+      signal: c.req.raw.signal,
+      headers: forwardHeaders(c),
+      tried: trace.tried,
+    }).catch((err) => {
+      finish(trace);
       throw err;
-    }
-    opened.done.then((stats) => deps.onFinished?.(tried, stats));
+    });
+    trace.stream = opened.stats;
+    deps.onStreamOpen?.(opened);
+    opened.done.then(() => finish(trace));
     const headers = { ...SSE_HEADERS, "X-Engine-Spot": opened.spot };
     return new Response(opened.body, {
       headers: { ...headers, "X-Engine-Attempts": String(opened.attempts.count) },

@@ -8,7 +8,7 @@ export function forwardHeaders(c: Context): Record<string, string> {
   const out: Record<string, string> = {};
   const id = c.get("correlationId");
   if (id) out["X-Correlation-ID"] = id;
-  const traceparent = c.get("traceparent" as never) as string | undefined;
+  const traceparent = c.get("traceparent");
   if (traceparent) out["traceparent"] = traceparent;
   return out;
 }

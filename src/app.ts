@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { GatewayError } from "./errors/gateway-error.ts";
+import { renderError } from "./errors/render.ts";
+import type { Gateway } from "./gateway/gateway.ts";
+import { correlationId } from "./http/middleware/correlation-id.ts";
+import { requestLog } from "./http/middleware/request-log.ts";
+import { engineRoutes } from "./http/routes/engine.ts";
+import { type HealthzSection, probeRoutes, type ReadinessCheck } from "./http/routes/probes.ts";
+import type { OpenedClientStream } from "./proxy/stream-types.ts";
+import type { RequestTrace } from "./http/context.ts";
+
+/** Optional parts mounted when configured (limiter, admin), and probe extensions. */
+export interface AppExtras {
+  mount?: (app: Hono) => void;
+  ready?: ReadinessCheck[];
+  healthz?: HealthzSection[];
+}
+
+/** Failover and resume counters for a finished proxied request. */
+function countFailover(gw: Gateway, trace: RequestTrace): void {
+  const ok = trace.tried.at(-1)?.outcome === "ok";
+  if (ok && trace.tried.length > 1) gw.metrics.failovers.inc();
+  if (trace.stream) {
+    gw.metrics.streamsActive.dec();
+    if (trace.stream.resumes > 0) gw.metrics.resumes.inc(trace.stream.resumes);
+  }
+}
+
+/**
+ * The gateway's Hono app: correlation id, request log, one error renderer; the probes, the
+ * engine API, and whatever `extras` mounts. No I/O at import: tests call `app.request()`.
+ */
+export function createApp(
+  gw: Gateway,
+  streams: Set<OpenedClientStream>,
+  extras: AppExtras = {},
+): Hono {
+  const app = new Hono();
+  app.onError(renderError);
+  app.notFound(() => {
+    throw new GatewayError("not_found", "No such route", {
+      hint: "See the README for the API: /analyze, /analyze/stream, /health, /readyz, /metrics",
+    });
+  });
+  app.use("*", correlationId(gw.log));
+  app.use("*", requestLog(gw.metrics));
+  extras.mount?.(app);
+  app.route("/", probeRoutes(gw, extras.ready, extras.healthz));
+  app.route(
+    "/",
+    engineRoutes({
+      router: gw.router,
+      timeouts: () => gw.timeouts(),
+      maxBodyBytes: gw.env.MAX_BODY_BYTES,
+      onStreamOpen: (s) => {
+        streams.add(s);
+        gw.metrics.streamsActive.inc();
+        s.done.then(() => streams.delete(s));
+      },
+      onFinished: (trace) => countFailover(gw, trace),
+    }),
+  );
+  return app;
+}

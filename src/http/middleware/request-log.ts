@@ -1,0 +1,87 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { GatewayMetrics } from "../../obs/metrics.ts";
+import type { RequestTrace } from "../context.ts";
+
+const STATIC = new Set([
+  "/analyze",
+  "/analyze/stream",
+  "/health",
+  "/readyz",
+  "/healthz",
+  "/metrics",
+]);
+const PATTERNS: [RegExp, string][] = [
+  [/^\/admin\/engine\/spots$/, "/admin/engine/spots"],
+  [/^\/admin\/engine\/spots\/[^/]+\/(enable|disable|healthcheck)$/, "/admin/engine/spots/:id/$1"],
+  [/^\/v1\/leases$/, "/v1/leases"],
+  [/^\/v1\/leases\/[^/]+\/renew$/, "/v1/leases/:id/renew"],
+  [/^\/v1\/leases\/[^/]+$/, "/v1/leases/:id"],
+];
+
+/** The bounded `route` label of a path: its pattern, or "other"; never the raw path. */
+export function routeLabel(path: string): string {
+  if (STATIC.has(path)) return path;
+  for (const [re, label] of PATTERNS) if (re.test(path)) return path.replace(re, label);
+  return "other";
+}
+
+// A stream's request ends when its body does (completed, failed or cancelled by the client).
+function onBodyEnd(body: ReadableStream<Uint8Array>, end: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let ended = false;
+  const once = () => {
+    if (!ended) (ended = true, end());
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(ctl) {
+      const r = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (r.done) {
+        ctl.close();
+        once();
+        return;
+      }
+      ctl.enqueue(r.value);
+    },
+    cancel: async (reason) => (once(), await reader.cancel(reason)),
+  });
+}
+
+/**
+ * One JSON log line and the request metrics per finished request: route, method, status,
+ * duration, the spots tried and why each failed, attempts, first-event time, events relayed.
+ */
+export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
+  return async function requestLogMiddleware(c: Context, next) {
+    const started = performance.now();
+    const trace: RequestTrace = { route: routeLabel(c.req.path), tried: [] };
+    c.set("trace", trace);
+    await next();
+    const status = c.res.status;
+    const finish = () => {
+      const seconds = (performance.now() - started) / 1000;
+      const code = String(status);
+      metrics.requests.inc({ route: trace.route, method: c.req.method, code });
+      metrics.requestDuration.observe({ route: trace.route, code }, seconds);
+      if (
+        trace.route === "/metrics" || trace.route.startsWith("/health") || trace.route === "/readyz"
+      ) return;
+      c.get("log").info("request", {
+        route: trace.route,
+        method: c.req.method,
+        status,
+        duration_ms: Math.round(seconds * 1000),
+        attempts: trace.tried.length,
+        spots: trace.tried,
+        first_event_ms: trace.stream?.firstEventMs === undefined
+          ? undefined
+          : Math.round(trace.stream.firstEventMs),
+        events: trace.stream?.events,
+        resumes: trace.stream?.resumes,
+        user: trace.user,
+      });
+    };
+    const streaming = c.res.headers.get("content-type")?.startsWith("text/event-stream");
+    if (!streaming || !c.res.body) return finish();
+    c.res = new Response(onBodyEnd(c.res.body, finish), c.res);
+  };
+}

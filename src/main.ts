@@ -1,0 +1,54 @@
+/**
+ * The gateway: `deno task start`. Environment and spots.json → config; wires the Gateway,
+ * serves on PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
+ */
+import { createApp } from "./app.ts";
+import { readEnv } from "./config/env.ts";
+import { loadConfig } from "./config/load.ts";
+import { ConfigWatcher } from "./config/watch.ts";
+import { Gateway } from "./gateway/gateway.ts";
+import { drain } from "./gateway/drain.ts";
+import { Logger } from "./obs/log.ts";
+import type { OpenedClientStream } from "./proxy/stream-types.ts";
+import { extrasFor } from "./gateway/extras.ts";
+
+const envMap = Deno.env.toObject();
+const env = readEnv(envMap);
+const log = new Logger(env.LOG_LEVEL, { service: "spotgate" });
+const load = () => loadConfig(envMap, (p) => Deno.readTextFile(p));
+const first = await load();
+if (!first.ok) {
+  log.error("Cannot start: the config is invalid", { error: first.error });
+  Deno.exit(1);
+}
+const gw = new Gateway(env, first.config, log);
+const streams = new Set<OpenedClientStream>();
+const extras = await extrasFor(gw);
+const app = createApp(gw, streams, extras);
+const watcher = new ConfigWatcher({
+  path: env.SPOTS_FILE,
+  load,
+  onConfig: (config, trigger) => gw.applyConfig(config, trigger),
+  onError: (error, trigger) => gw.rejectConfig(error, trigger),
+});
+watcher.start();
+gw.prober.sync();
+const server = Deno.serve({
+  hostname: env.HOSTNAME,
+  port: env.PORT,
+  onListen: ({ port }) => log.info("spotgate listening", { port, spots: gw.pool.list().length }),
+}, app.fetch);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  watcher.stop();
+  await drain({ gw, server, streams, timeoutMs: env.DRAIN_TIMEOUT * 1000, signal });
+  await extras.close?.();
+  gw.prober.stop();
+  log.info("spotgate stopped", { signal });
+  Deno.exit(0);
+};
+Deno.addSignalListener("SIGTERM", () => stop("SIGTERM"));
+Deno.addSignalListener("SIGINT", () => stop("SIGINT"));
