@@ -3,12 +3,13 @@ export const FAILURE_PENALTY_MS = 5_000;
 
 /**
  * Peak-EWMA latency (Linkerd's balancer): a sample above the estimate replaces it at once
- * (peak-sensitive), lower samples decay in with time constant `tauMs` (default 10 s).
+ * (peak-sensitive), lower samples decay in with time constant `tauMs` (default 10 s). An
+ * unmeasured spot costs 0, so a new spot is tried at once and measured instead of starved.
  */
 export class PeakEwma {
   #value: number;
   #at = -Infinity;
-  constructor(private readonly tauMs = 10_000, initialMs = 50) {
+  constructor(private readonly tauMs = 10_000, initialMs = 0) {
     this.#value = initialMs;
   }
 

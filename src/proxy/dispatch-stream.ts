@@ -67,7 +67,7 @@ export async function dispatchStream(
             break;
           }
           if (outcome.kind === "aborted") break;
-          current = await openNext(req, opts, attempts);
+          current = await openNext(req, opts, attempts, true);
           if (current && cancelled.signal.aborted) {
             current.upstream.close();
             current.lease.finish({ kind: "aborted" }, 0);

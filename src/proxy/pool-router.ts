@@ -51,8 +51,8 @@ export class PoolRouter implements Router {
   }
 
   /** Takes a retry from the budget, reporting whether it was allowed. */
-  mayRetry(reason: string): boolean {
-    const allowed = this.budget.tryRetry();
+  mayRetry(reason: string, budgeted = true): boolean {
+    const allowed = !budgeted || this.budget.tryRetry();
     this.hooks.onRetry?.(reason, allowed);
     return allowed;
   }

@@ -12,8 +12,11 @@ export interface SpotLease {
 export interface Router {
   /** The best usable spot not in `exclude`, or undefined when none is usable. */
   acquire(exclude: ReadonlySet<string>): SpotLease | undefined;
-  /** Whether the retry budget allows one more retry (counts it when it does). */
-  mayRetry(reason: string): boolean;
+  /**
+   * Whether one more attempt may go (counted either way). `budgeted: false` for resuming a
+   * stream whose spot died: the dead stream's load is gone, so the resume adds none.
+   */
+  mayRetry(reason: string, budgeted?: boolean): boolean;
   /** Brackets a client request, for the retry budget's view of active requests. */
   requestStarted(): void;
   requestEnded(retriesSpent: number): void;

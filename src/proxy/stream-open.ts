@@ -26,10 +26,15 @@ export async function openNext(
   req: AnalysisRequest,
   opts: DispatchOptions,
   attempts: StreamAttempts,
+  resuming = false,
 ): Promise<OpenedStream | undefined> {
   while (attempts.count < MAX_ATTEMPTS) {
     const last = opts.tried.at(-1);
-    if (attempts.count > 0 && last && !opts.router.mayRetry(last.outcome)) return undefined;
+    const budgeted = !resuming || last?.outcome !== "stream_cut" && last?.outcome !== "timeout";
+    if (attempts.count > 0 && last && !opts.router.mayRetry(last.outcome, budgeted)) {
+      return undefined;
+    }
+    resuming = false; // only the first pick of a resume is exempt
     const lease = opts.router.acquire(attempts.exclude);
     if (!lease) return undefined;
     attempts.exclude.add(lease.id);
