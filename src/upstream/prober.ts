@@ -12,7 +12,7 @@ export interface ProberOptions {
 
 /**
  * Active health checks: every spot on its own timer, every `interval` ± 10 % jitter, the
- * first after a random delay, so that many replicas do not check in lockstep.
+ * first within a random second, so that many replicas do not check in lockstep.
  */
 export class Prober {
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -30,7 +30,9 @@ export class Prober {
       if (!ids.has(id)) (clearTimeout(t), this.#timers.delete(id));
     }
     for (const id of ids) {
-      if (!this.#timers.has(id)) this.#schedule(id, this.#random() * this.opts.intervalMs());
+      // The first check comes soon (readiness waits for it), spread over up to a second.
+      const first = this.#random() * Math.min(1000, this.opts.intervalMs());
+      if (!this.#timers.has(id)) this.#schedule(id, first);
     }
   }
 

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import {
   checkSequence,
   readEvents,
-  START,
   startGateway,
   startSpot,
   streamUrl,

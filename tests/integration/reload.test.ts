@@ -9,7 +9,7 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
-async function waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -29,7 +29,7 @@ Deno.test("reload: a bad file on SIGHUP is refused and the gateway keeps serving
     await Deno.writeTextFile(file, '{"spots": [{"id": "a", "url": "ftp://user:pw@x"}]');
     gw.proc.child.kill("SIGHUP");
     await waitFor(
-      async () => gw.proc.output().includes("config reload refused"),
+      () => gw.proc.output().includes("config reload refused"),
       "the refusal log",
     );
     const ok = await fetch(streamUrl(gw.url, START, 3));
@@ -42,7 +42,7 @@ Deno.test("reload: a bad file on SIGHUP is refused and the gateway keeps serving
     const events = readEvents(draining);
     await write([{ id: "b", url: b.url }]);
     gw.proc.child.kill("SIGHUP");
-    await waitFor(async () => gw.proc.output().includes('"removed":["a"]'), "the reload");
+    await waitFor(() => gw.proc.output().includes('"removed":["a"]'), "the reload");
     const next = await fetch(streamUrl(gw.url, START, 2));
     assert.equal(next.headers.get("x-engine-spot"), "b");
     await readEvents(next);

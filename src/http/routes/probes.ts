@@ -32,7 +32,8 @@ export function probeRoutes(
   app.get("/readyz", async (c) => {
     const reasons: string[] = [];
     if (gw.draining) reasons.push("draining: shutting down");
-    if (usable().length === 0) reasons.push("no usable spot");
+    // A spot that no check has seen yet (unknown) does not make the gateway ready.
+    if (!usable().some((s) => s.status !== "unknown")) reasons.push("no usable spot checked yet");
     for (const check of ready) {
       const why = await check();
       if (why) reasons.push(why);

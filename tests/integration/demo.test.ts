@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { freePort, startDeno, waitForOk } from "../helpers/procs.ts";
+import { checkSequence, readEvents, START, streamUrl } from "../helpers/cluster.ts";
+
+Deno.test("demo: two Stockfish spots and the gateway answer through the printed URL, and stop on SIGTERM", async () => {
+  const port = freePort();
+  const demo = startDeno("src/demo.ts", [], {
+    PORT: String(port),
+    DEMO_SPOT1_PORT: String(freePort()),
+    DEMO_SPOT2_PORT: String(freePort()),
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitForOk(`${url}/readyz`, demo, 30_000);
+    const events = await readEvents(await fetch(streamUrl(url, START, 8, 2)));
+    assert.deepEqual(checkSequence(events), []);
+    assert.match(demo.output(), /curl -N/);
+  } finally {
+    const status = await demo.stop("SIGTERM");
+    assert.equal(status.code, 0, demo.output());
+  }
+});
