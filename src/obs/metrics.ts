@@ -1,5 +1,10 @@
 import client from "prom-client";
 
+const NOT_COUNTERS = [
+  "nodejs_active_handles_total",
+  "nodejs_active_requests_total",
+  "nodejs_active_resources_total",
+];
 const LATENCY = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
 /**
@@ -63,6 +68,8 @@ export class GatewayMetrics {
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry });
+    // Gauges that prom-client names `_total`: promtool rejects that for non-counters.
+    for (const name of NOT_COUNTERS) this.registry.removeSingleMetric(name);
   }
 
   /** The Prometheus text exposition. */

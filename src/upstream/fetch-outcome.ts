@@ -15,26 +15,3 @@ export function classifyStatus(status: number): Outcome {
   if (status >= 400) return { kind: "http_4xx", status };
   return { kind: "invalid" };
 }
-
-/** Hop-by-hop headers (RFC 9110 §7.6.1) that a proxy never forwards, in either direction. */
-export const HOP_BY_HOP = new Set([
-  "connection",
-  "keep-alive",
-  "transfer-encoding",
-  "te",
-  "trailer",
-  "upgrade",
-  "proxy-authorization",
-  "proxy-authenticate",
-  "proxy-connection",
-]);
-
-/** Copies headers without hop-by-hop ones or anything a `Connection` header names. */
-export function withoutHopByHop(headers: Headers): Headers {
-  const named = (headers.get("connection") ?? "").split(",").map((h) => h.trim().toLowerCase());
-  const out = new Headers();
-  for (const [k, v] of headers) {
-    if (!HOP_BY_HOP.has(k) && !k.startsWith("proxy-") && !named.includes(k)) out.set(k, v);
-  }
-  return out;
-}

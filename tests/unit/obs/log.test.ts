@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { Logger } from "../../../src/obs/log.ts";
+import { exhausted } from "../../../src/proxy/failure.ts";
+import {
+  classifyFetchError,
+  classifyStatus,
+  withoutHopByHop,
+} from "../../../src/upstream/fetch-outcome.ts";
+
+Deno.test("logger: one JSON object per line with time, level, msg and bound fields; threshold", () => {
+  const lines: string[] = [];
+  const log = new Logger("info", { service: "t" }, (l) => lines.push(l)).child({
+    correlation_id: "c1",
+  });
+  log.debug("hidden");
+  log.info("hello", { n: 1 });
+  log.warn("careful");
+  log.error("bad");
+  assert.equal(lines.length, 3);
+  const first = JSON.parse(lines[0]!);
+  assert.equal(first.level, "info");
+  assert.equal(first.msg, "hello");
+  assert.equal(first.correlation_id, "c1");
+  assert.equal(first.service, "t");
+  assert.equal(first.n, 1);
+  assert.ok(!Number.isNaN(Date.parse(first.time)));
+  const all: string[] = [];
+  new Logger("debug", {}, (l) => all.push(l)).debug("shown");
+  assert.equal(all.length, 1);
+});
+
+Deno.test("exhausted: 504 when every attempt timed out, else 503 naming spots and reasons", () => {
+  const timeout = exhausted([{ spot: "a", outcome: "timeout", ms: 1 }, {
+    spot: "b",
+    outcome: "timeout",
+    ms: 1,
+  }]);
+  assert.equal(timeout.code, "upstream_timeout");
+  assert.equal(timeout.status, 504);
+  const mixed = exhausted([{ spot: "a", outcome: "timeout", ms: 1 }, {
+    spot: "b",
+    outcome: "http_5xx",
+    ms: 1,
+  }]);
+  assert.equal(mixed.code, "no_spot_available");
+  assert.match(mixed.message, /a: timeout, b: http_5xx/);
+  assert.equal(mixed.retryAfter, 1);
+  assert.match(exhausted([]).message, /down, disabled or circuit-open/);
+});
+
+Deno.test("fetch outcomes are classified once; and never blamed on a spot when the client left", () => {
+  const live = new AbortController().signal;
+  assert.deepEqual(classifyFetchError(new TypeError("refused"), live), { kind: "connect_error" });
+  assert.deepEqual(classifyFetchError(new DOMException("t", "TimeoutError"), live), {
+    kind: "timeout",
+  });
+  assert.deepEqual(classifyFetchError(new Error("x"), AbortSignal.abort()), { kind: "aborted" });
+  assert.deepEqual(classifyStatus(503), { kind: "http_5xx", status: 503 });
+  assert.deepEqual(classifyStatus(404), { kind: "http_4xx", status: 404 });
+  assert.deepEqual(classifyStatus(302), { kind: "invalid" });
+});
