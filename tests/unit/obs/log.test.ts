@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
 import { Logger } from "../../../src/obs/log.ts";
 import { exhausted } from "../../../src/proxy/failure.ts";
-import {
-  classifyFetchError,
-  classifyStatus,
-  withoutHopByHop,
-} from "../../../src/upstream/fetch-outcome.ts";
+import { classifyFetchError, classifyStatus } from "../../../src/upstream/fetch-outcome.ts";
 
 Deno.test("logger: one JSON object per line with time, level, msg and bound fields; threshold", () => {
   const lines: string[] = [];
