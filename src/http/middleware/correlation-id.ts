@@ -39,7 +39,8 @@ export function correlationId(log: Logger): MiddlewareHandler {
     c.set("correlationId", id);
     c.set("traceparent", nextTraceparent(c.req.header("traceparent")));
     c.set("log", log.child({ correlation_id: id }));
-    c.header("X-Correlation-ID", id);
     await next();
+    // After next(): a handler that returns its own Response (a stream) replaces c.res.
+    c.res.headers.set("X-Correlation-ID", id);
   };
 }
