@@ -1,0 +1,73 @@
+/** Writes the benchmark's markdown report and raw JSON, and prints the summary. */
+
+function machine(): string {
+  const cpu = Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.*)/)?.[1] ??
+    "unknown CPU";
+  const mem = Number(/MemTotal:\s+(\d+)/.exec(Deno.readTextFileSync("/proc/meminfo"))?.[1] ?? 0);
+  return `${navigator.hardwareConcurrency} × ${cpu}, ${
+    Math.round(mem / 2 ** 20)
+  } GiB, Deno ${Deno.version.deno}`;
+}
+
+const TARGETS: [string, (r: any) => unknown, string, (v: number) => boolean][] = [
+  ["JSON throughput vs direct", (r) => r.proxy?.throughput_ratio, "≥ 0.5×", (v) => v >= 0.5],
+  [
+    "gateway CPU per proxied request (µs)",
+    (r) => r.proxy?.gateway_cpu_us_per_req,
+    "≤ 100",
+    (v) => v <= 100,
+  ],
+  [
+    "added p99 at fixed rate (ms)",
+    (r) => r.proxy && r.proxy.gateway_p99_ms - r.proxy.direct_p99_ms,
+    "≤ 1",
+    (v) => v <= 1,
+  ],
+  [
+    "SSE time-to-first-event added, p50 (ms)",
+    (r) => r.proxy && r.proxy.gateway_ttfe_p50_ms - r.proxy.direct_ttfe_p50_ms,
+    "≤ 0.5",
+    (v) => v <= 0.5,
+  ],
+  ["RSS idle (MB)", (r) => r.memory?.idle_rss_mb, "≤ 80", (v) => v <= 80],
+  ["RSS with open streams (MB)", (r) => r.memory?.rss_with_streams_mb, "reported", () => true],
+  ["client failures in the kill test", (r) => r.failover?.client_failures, "0", (v) => v === 0],
+  ["two spots vs one (real engine)", (r) => r.engine?.speedup, "≥ 1.8×", (v) => v >= 1.8],
+];
+
+/** Writes bench/results/latest.md and latest.json (quick runs: quick.md/json). */
+// deno-lint-ignore no-explicit-any
+export async function writeReport(results: any): Promise<void> {
+  const name = results.quick ? "quick" : "latest";
+  const dir = new URL("./results/", import.meta.url).pathname;
+  await Deno.mkdir(dir, { recursive: true });
+  results.machine = machine();
+  const rows = TARGETS.map(([what, get, target, ok]) => {
+    const v = get(results) as number | undefined;
+    const shown = v === undefined || v === null || Number.isNaN(v)
+      ? "not measured"
+      : String(Math.round(v * 1000) / 1000);
+    const verdict = typeof v === "number" && !Number.isNaN(v) ? (ok(v) ? "met" : "MISSED") : "–";
+    return `| ${what} | ${shown} | ${target} | ${verdict} |`;
+  });
+  const md = [
+    `# spotgate benchmark (${results.quick ? "quick" : "full"})`,
+    "",
+    `${results.started} on ${results.machine}. Loopback only; medians of interleaved rounds (direct, then`,
+    "through the gateway); the fast spot is tests/fixtures/fault-spot.ts (no engine), the real-engine run uses",
+    "Stockfish spots. Raw figures: the JSON file beside this one.",
+    "",
+    "| target | measured | goal | |",
+    "|---|---|---|---|",
+    ...rows,
+    "",
+    "```json",
+    JSON.stringify(results, null, 2),
+    "```",
+    "",
+  ].join("\n");
+  await Deno.writeTextFile(`${dir}${name}.md`, md);
+  await Deno.writeTextFile(`${dir}${name}.json`, JSON.stringify(results, null, 2));
+  // deno-lint-ignore no-console -- the summary is the benchmark's output
+  console.log(["", ...rows, "", `report: bench/results/${name}.md`].join("\n"));
+}

@@ -1,0 +1,114 @@
+/** Benchmark scenarios with more than one spot: failover under load, spread, real engine. */
+import {
+  faultStats,
+  type Server,
+  setFault,
+  startFaultSpot,
+  startGateway,
+} from "../tests/helpers/cluster.ts";
+import { percentiles, postOnce, round, streamOnce, streamUrl } from "./load.ts";
+
+type Track = <T extends Server>(s: T) => T;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Two spots, streams at a fixed rate; one spot SIGKILLed at `killAt` s, restarted at `backAt` s. */
+export async function failover([secs, killAt, backAt]: [number, number, number], track: Track) {
+  const a = track(await startFaultSpot({ delayMs: 10 })),
+    b = track(await startFaultSpot({ delayMs: 10 }));
+  const gw = track(await startGateway({ a, b }, { LOG_LEVEL: "warn" }));
+  const rate = 20, results: { at: number; ms: number; ok: boolean }[] = [];
+  const t0 = performance.now(), pending: Promise<void>[] = [];
+  let restarted: Server | undefined, backAtMs = 0, trafficAgainMs: number | undefined;
+  for (let i = 0; i < secs * rate; i++) {
+    const due = t0 + (i * 1000) / rate;
+    if (due - performance.now() > 1) await sleep(due - performance.now());
+    const at = (performance.now() - t0) / 1000;
+    if (at >= killAt && !results.some((r) => r.at < 0)) {
+      results.push({ at: -1, ms: 0, ok: true }); // marker: the kill happened
+      await b.stop("SIGKILL");
+    }
+    if (at >= backAt && !restarted) {
+      restarted = track(await startFaultSpot({ delayMs: 10, port: b.port }));
+      backAtMs = performance.now();
+    }
+    if (restarted && trafficAgainMs === undefined && (await faultStats(restarted)).stream > 0) {
+      trafficAgainMs = performance.now() - backAtMs;
+    }
+    pending.push(
+      streamOnce(streamUrl(gw.url, 10)).then(
+        (r) => void results.push({ at, ms: r.total, ok: true }),
+        () => void results.push({ at, ms: 0, ok: false }),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const real = results.filter((r) => r.at >= 0);
+  const during = real.filter((r) => r.at >= killAt && r.at < backAt).map((r) => r.ms);
+  return {
+    streams: real.length,
+    client_failures: real.filter((r) => !r.ok).length,
+    p99_stream_ms_during_kill: percentiles(during).p99,
+    p99_stream_ms_overall: percentiles(real.map((r) => r.ms)).p99,
+    restarted_spot_takes_traffic_after_ms: trafficAgainMs === undefined
+      ? null
+      : round(trafficAgainMs),
+  };
+}
+
+/** One spot made 5× slower: the share of requests each spot gets. */
+export async function spread(track: Track) {
+  const fast = track(await startFaultSpot({ delayMs: 4 })),
+    slow = track(await startFaultSpot({ delayMs: 4 }));
+  await setFault(slow, "slow", 0, 4);
+  const gw = track(await startGateway({ fast, slow }, { LOG_LEVEL: "warn" }));
+  const counts: Record<string, number> = {};
+  let next = 0;
+  await Promise.all(Array.from({ length: 8 }, async () => {
+    while (next++ < 400) {
+      const res = await fetch(`${gw.url}/analyze`, {
+        method: "POST",
+        body: JSON.stringify({ fen: START, depth: 2 }),
+      });
+      await res.arrayBuffer();
+      const spot = res.headers.get("x-engine-spot") ?? "error";
+      counts[spot] = (counts[spot] ?? 0) + 1;
+    }
+  }));
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    requests: total,
+    share: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, round(v / total)])),
+  };
+}
+
+const START = "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1";
+
+/** Real Stockfish: positions at `depth` through the gateway over two spots vs one spot directly. */
+export async function realEngine(
+  fens: string[],
+  depth: number,
+  track: Track,
+  startSpot: (o: { engines: number; queue: number }) => Promise<Server>,
+) {
+  const one = track(await startSpot({ engines: 1, queue: 64 })),
+    two = track(await startSpot({ engines: 1, queue: 64 }));
+  const gw = track(
+    await startGateway({ one, two }, { LOG_LEVEL: "warn", SPOT_REQUEST_TIMEOUT: "120" }),
+  );
+  const run = async (base: string) => {
+    let i = 0;
+    const t = performance.now();
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (i < fens.length) await postOnce(base, depth, fens[i++]!);
+    }));
+    return fens.length / ((performance.now() - t) / 1000);
+  };
+  const direct = await run(one.url), through = await run(gw.url);
+  return {
+    positions: fens.length,
+    depth,
+    one_spot_direct_pps: round(direct),
+    two_spots_gateway_pps: round(through),
+    speedup: round(through / direct),
+  };
+}
