@@ -58,6 +58,8 @@ async function proxyCost() {
   const spot = track(await startFaultSpot({ delayMs: 0 }));
   await setFault(spot, "ok", 0, 0);
   const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn" }));
+  await sleep(500);
+  const idleRss = rssOf(gw.proc.pid);
   for (let i = 0; i < 200; i++) await postOnce(gw.url); // warm up both paths
   const rounds: Record<string, number[]> = {};
   const add = (k: string, v: number) => (rounds[k] ??= []).push(v);
@@ -88,11 +90,11 @@ async function proxyCost() {
   }
   const med = Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, round(median(v))]));
   results.proxy = { ...med, rounds, throughput_ratio: round(med.gateway_rps! / med.direct_rps!) };
-  results.memory = await memory(gw, spot);
+  results.memory = await memory(gw, spot, idleRss);
 }
 
-async function memory(gw: Server, spot: Server) {
-  const idle = rssOf(gw.proc.pid);
+async function memory(gw: Server, spot: Server, idle: number) {
+  const afterLoad = rssOf(gw.proc.pid);
   await setFault(spot, "ok", 0, 500);
   const ctl = new AbortController();
   const open = Array.from(
