@@ -44,10 +44,14 @@ export class CircuitBreaker {
 
   /** The state at `now` (open turns half-open once its cool-down has passed). */
   state(now: number): CircuitState {
-    if (this.#s.state === "open" && now >= this.#s.until) {
-      this.#move({ state: "half_open", probing: false, trips: this.#s.trips });
-    }
+    if (this.#s.state === "open" && now >= this.#s.until) this.heal();
     return this.#s.state;
+  }
+
+  /** Ends an open cool-down now (also on a passing active check): the next attempt probes. */
+  heal(): void {
+    const s = this.#s;
+    if (s.state === "open") this.#move({ state: "half_open", probing: false, trips: s.trips });
   }
 
   /** Whether an attempt may go now, without taking a permit (the selector's question). */

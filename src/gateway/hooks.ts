@@ -57,6 +57,7 @@ export function checkHook(
     metrics.healthChecks.inc({ spot: spot.id, result: r.ok ? "ok" : "fail" });
     metrics.healthCheckDuration.observe({ spot: spot.id }, r.ms / 1000);
     const change = observeHealth(spot, r.ok, Date.now(), threshold());
+    if (r.ok) spot.breaker.heal();
     if (change) logHealth(log, change, r.ok ? "check passed" : `check failed: ${r.detail}`);
   };
 }

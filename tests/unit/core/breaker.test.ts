@@ -76,3 +76,17 @@ Deno.test("breaker: outcomes of attempts from an older generation are ignored", 
   assert.ok(b.allow(30_002));
   early.cancel();
 });
+
+Deno.test("breaker: a passing health check ends the cool-down early; the next attempt is the probe", () => {
+  const b = breaker();
+  fail(b, 5, 0);
+  b.heal();
+  assert.equal(b.state(1), "half_open");
+  b.allow(1)!.done(false, 1);
+  assert.equal(b.state(2), "open", "a failed probe opens it again, cool-down doubled");
+  b.heal();
+  b.allow(3)!.done(true, 3);
+  assert.equal(b.state(3), "closed");
+  b.heal();
+  assert.equal(b.state(4), "closed", "heal does nothing to a closed circuit");
+});
