@@ -28,9 +28,8 @@ export function circuitNumber(state: CircuitState): 0 | 1 | 2 {
 }
 
 /**
- * A circuit breaker in sony/gobreaker's shape: no timers (time is an argument and the state
- * advances when read), generations discard outcomes of attempts started before a change, and
- * `allow → done` serves outcomes that arrive late (streams). Half-open admits one probe.
+ * A circuit breaker in sony/gobreaker's shape: no timers (state advances when read), generations
+ * discard late outcomes of attempts from before a change; half-open admits one probe.
  */
 export class CircuitBreaker {
   #s: Inner = { state: "closed", failures: 0, trips: 0 };
