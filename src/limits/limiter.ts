@@ -23,6 +23,8 @@ export const DEFAULT_LIMITS: Limits = {
 export interface AcquireRequest {
   class: LimitClass;
   user?: string;
+  /** The lease id to use (default a random UUID): lets a caller clean up after a timeout. */
+  id?: string;
 }
 
 /** A granted slot; times are epoch milliseconds (from Redis `TIME` on the Redis backend). */
@@ -58,7 +60,7 @@ export type AcquireResult = { kind: "granted"; lease: Lease } | Denial | Limiter
 /** Result of `renew`: the lease with its new deadline, or lost (expired, reaped, released). */
 export type RenewResult = { kind: "renewed"; lease: Lease } | { kind: "lost" } | LimiterFailure;
 
-/** Result of `release` (idempotent: releasing twice answers `absent`). */
+/** Result of `release` (idempotent: twice answers `absent`); `expiresAt` is the release time. */
 export type ReleaseResult =
   | { kind: "released"; lease: Lease }
   | { kind: "absent" }

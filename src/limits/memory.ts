@@ -56,7 +56,7 @@ export class MemoryLimiter implements L.ConcurrencyLimiter {
       return Promise.resolve(denial("global"));
     }
     const lease: L.Lease = {
-      id: this.#newId(),
+      id: req.id ?? this.#newId(),
       class: req.class,
       ...(req.user === undefined ? {} : { user: req.user }),
       acquiredAt: now,
@@ -80,7 +80,8 @@ export class MemoryLimiter implements L.ConcurrencyLimiter {
     const lease = this.#leases.get(id);
     if (!lease) return Promise.resolve({ kind: "absent" });
     this.#leases.delete(id);
-    return Promise.resolve({ kind: "released", lease });
+    // A released lease reports its release time as `expiresAt` (its hold ends now).
+    return Promise.resolve({ kind: "released", lease: { ...lease, expiresAt: this.#now() } });
   }
 
   #reap(now: number): void {

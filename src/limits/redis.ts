@@ -36,7 +36,7 @@ export class RedisLimiter implements L.ConcurrencyLimiter {
   acquire(req: L.AcquireRequest, restore?: L.Lease): Promise<L.AcquireResult> {
     const p = this.#p, c = req.class, u = req.user ?? "", lim = this.limits[c];
     const all = `${p}:${c}:all`;
-    const id = restore?.id ?? crypto.randomUUID();
+    const id = restore?.id ?? req.id ?? crypto.randomUUID();
     const args = [all, u === "" ? all : `${p}:${c}:u:${u}`, p, c, u, lim.user, lim.global];
     const force = restore ? ["1", restore.acquiredAt] : ["0", 0];
     return this.#run(() => this.redis.limAcquire(...args, this.ttlMs, id, ...force), (r) => {

@@ -1,0 +1,99 @@
+import { CircuitBreaker } from "../core/breaker.ts";
+import type * as L from "./limiter.ts";
+import type { MemoryLimiter } from "./memory.ts";
+import type { RedisLimiter } from "./redis.ts";
+import { Reconciler } from "./reconcile.ts";
+
+/** What to do while Redis is unreachable: decide locally, or refuse (503). */
+export type RedisDownPolicy = "local" | "deny";
+
+/** Options: the Redis limiter, the local fallback (global limit / replicas), the policy. */
+export interface ResilientOptions {
+  redis: RedisLimiter;
+  fallback: MemoryLimiter;
+  policy: RedisDownPolicy;
+  /** Default: opens after 5 failures, 1 s cool-down doubling up to 10 s. */
+  breaker?: CircuitBreaker;
+  now?: () => number;
+  onFallback?: (active: boolean) => void;
+}
+
+/**
+ * The Redis limiter behind a breaker: a failed or timed-out script, or an open circuit, sends
+ * the call to the policy: the memory fallback (`local`) or an `error` result (`deny`). When
+ * Redis answers again, the leases taken meanwhile and unsent releases are written back first.
+ */
+export class ResilientLimiter implements L.ConcurrencyLimiter {
+  readonly limits: L.Limits;
+  readonly ttlMs: number;
+  readonly #o: ResilientOptions;
+  readonly #breaker: CircuitBreaker;
+  readonly #now: () => number;
+  readonly #rec: Reconciler;
+  #fallback = false;
+  constructor(o: ResilientOptions) {
+    this.#o = o;
+    this.limits = o.redis.limits;
+    this.ttlMs = o.redis.ttlMs;
+    this.#now = o.now ?? Date.now;
+    this.#breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
+    this.#rec = new Reconciler(o.redis, o.fallback);
+  }
+
+  /** Whether the fallback decides now (Redis away or its circuit open). */
+  get fallbackActive(): boolean {
+    return this.#fallback;
+  }
+
+  async acquire(req: L.AcquireRequest): Promise<L.AcquireResult> {
+    const id = req.id ?? crypto.randomUUID();
+    const r = await this.#redis(() => this.#o.redis.acquire({ ...req, id }));
+    if (r.kind === "granted") this.#rec.track(r.lease, false);
+    if (r.kind !== "error") return r;
+    this.#rec.forget(id); // a timed-out acquire may still land: release it once Redis is back
+    if (this.#o.policy === "deny") return r;
+    const local = await this.#o.fallback.acquire({ ...req, id });
+    if (local.kind === "granted") this.#rec.track(local.lease, true);
+    return local;
+  }
+
+  async renew(id: string): Promise<L.RenewResult> {
+    if (this.#rec.isLocal(id)) {
+      await this.#redis(() => Promise.resolve({ kind: "ok" as const }));
+      if (this.#rec.isLocal(id)) return this.#rec.settle(id, await this.#o.fallback.renew(id));
+    }
+    const r = await this.#redis(() => this.#o.redis.renew(id));
+    if (r.kind === "error") this.#rec.missed(id);
+    return r.kind === "lost" ? await this.#rec.lostOrRestore(id) : this.#rec.settle(id, r);
+  }
+
+  async release(id: string): Promise<L.ReleaseResult> {
+    const known = this.#rec.untrack(id);
+    if (known?.local) return await this.#o.fallback.release(id);
+    const r = await this.#redis(() => this.#o.redis.release(id));
+    if (r.kind !== "error") return r;
+    this.#rec.forget(id);
+    return known ? { kind: "released", lease: { ...known.lease, expiresAt: this.#now() } } : r;
+  }
+
+  // Runs `op` on Redis when the breaker allows (reconciling first); else an error result.
+  async #redis<T extends { kind: string }>(op: () => Promise<T>): Promise<T | L.LimiterFailure> {
+    const permit = this.#breaker.allow(this.#now());
+    if (!permit) return this.#down("Redis circuit open");
+    const ok = await this.#rec.run();
+    const r = ok ? await op() : ({ kind: "error", reason: "reconciliation failed" } as const);
+    permit.done(r.kind !== "error", this.#now());
+    if (r.kind === "error") return this.#down((r as L.LimiterFailure).reason);
+    this.#setFallback(false);
+    return r;
+  }
+
+  #down(reason: string): L.LimiterFailure {
+    this.#setFallback(true);
+    return { kind: "error", reason: `Redis unavailable: ${reason}` };
+  }
+  #setFallback(active: boolean): void {
+    if (active !== this.#fallback) this.#o.onFallback?.(active);
+    this.#fallback = active;
+  }
+}
