@@ -41,6 +41,25 @@ Deno.test("gateway + two Stockfish spots: spread, same event sequence as a spot,
       assert.equal(result.lines.length, 3);
     });
     await t.step(
+      "a client that disconnects mid-stream makes the spot stop its engine",
+      async () => {
+        const ctl = new AbortController();
+        const res = await fetch(streamUrl(gw.url, MIDDLEGAME, 30, 1), { signal: ctl.signal });
+        const spot = res.headers.get("x-engine-spot") === "sf-1" ? one : two;
+        const reader = res.body!.getReader();
+        await reader.read();
+        await new Promise((r) => setTimeout(r, 200));
+        ctl.abort();
+        await reader.cancel().catch(() => {});
+        let busy = 1;
+        for (let i = 0; i < 50 && busy > 0; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          busy = (await (await fetch(`${spot.url}/health`)).json()).busy;
+        }
+        assert.equal(busy, 0, "the depth-30 search was stopped, not left running");
+      },
+    );
+    await t.step(
       "SIGKILL of a spot while 20 streams run: all 20 complete, no duplicate",
       async () => {
         const responses = await Promise.all(
