@@ -1,0 +1,83 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { GatewayError } from "../../errors/gateway-error.ts";
+import { type AnswerContext, grantedOrThrow } from "../../limits/answers.ts";
+import { LeaseHolder } from "../../limits/holder.ts";
+import type { ConcurrencyLimiter, LimitClass } from "../../limits/limiter.ts";
+import { releasing } from "../../limits/releasing.ts";
+import "../context.ts";
+
+/** Options of `admission()`; the user header defaults to `X-User-ID`, the class to analysis. */
+export interface AdmissionOptions {
+  limiter: ConcurrencyLimiter;
+  answers: AnswerContext;
+  userHeader?: string;
+  /** Verifies a bearer JWT and returns its `sub` (undefined when it does not verify). */
+  verifyUser?: (token: string) => Promise<string | undefined>;
+  class?: LimitClass;
+  /** Renew period of a held lease (default TTL/3). */
+  renewEveryMs?: number;
+}
+
+/** Longest accepted user id (header or JWT `sub`). */
+export const MAX_USER_LENGTH = 256;
+
+/** The request's user: a verified bearer JWT's `sub`, else the user header, else anonymous. */
+export async function identify(
+  c: Context,
+  userHeader: string,
+  verifyUser?: (token: string) => Promise<string | undefined>,
+): Promise<string | undefined> {
+  const auth = c.req.header("authorization") ?? "";
+  const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+  const fromJwt = token && verifyUser ? await verifyUser(token).catch(() => undefined) : undefined;
+  const user = (fromJwt ?? c.req.header(userHeader) ?? "").trim();
+  if (user.length > MAX_USER_LENGTH) {
+    throw new GatewayError(
+      "invalid_request",
+      `${userHeader} is over ${MAX_USER_LENGTH} characters`,
+      {
+        hint: "Send a short, stable user id (an account id, not a name or an email list)",
+      },
+    );
+  }
+  return user === "" ? undefined : user;
+}
+
+/**
+ * Admission for `/analyze` and `/analyze/stream`: takes a slot before the handler runs (429 /
+ * 503 when refused), renews it while held, and gives it back when the response ends, fails or
+ * the client disconnects; for a streamed body, when the stream finishes or is cancelled.
+ */
+export function admission(o: AdmissionOptions): MiddlewareHandler {
+  const cls = o.class ?? "analysis";
+  const userHeader = o.userHeader ?? "X-User-ID";
+  return async function admission(c, next) {
+    const user = await identify(c, userHeader, o.verifyUser);
+    const trace = c.get("trace");
+    if (trace && user !== undefined) trace.user = user;
+    const lease = grantedOrThrow(
+      await o.limiter.acquire({ class: cls, user }),
+      cls,
+      user,
+      o.answers,
+    );
+    const holder = new LeaseHolder(o.limiter, lease.id, { everyMs: o.renewEveryMs });
+    holder.start();
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      holder.stop();
+      void o.limiter.release(lease.id);
+    };
+    try {
+      await next();
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const body = c.res.body;
+    if (c.error || !body) return release();
+    c.res = new Response(releasing(body, release), c.res);
+  };
+}
