@@ -49,7 +49,11 @@ export async function maxThroughput(
 }
 
 /** Open-loop fixed rate: `rate` requests/s for `seconds`; latencies and failures. */
-export async function fixedRate(base: string, rate: number, seconds: number) {
+export async function fixedRate(
+  base: string,
+  rate: number,
+  seconds: number,
+): Promise<{ p50: number; p99: number; n: number; failures: number }> {
   const lat: number[] = [];
   let failures = 0;
   const inflight: Promise<void>[] = [];

@@ -110,6 +110,7 @@ async function memory(gw: Server, spot: Server, idle: number) {
   await setFault(spot, "ok", 0, 0);
   return {
     idle_rss_mb: round(idle / 2 ** 20),
+    rss_after_load_mb: round(afterLoad / 2 ** 20),
     open_streams: Q.open,
     rss_with_streams_mb: round(loaded / 2 ** 20),
   };

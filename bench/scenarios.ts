@@ -12,7 +12,10 @@ type Track = <T extends Server>(s: T) => T;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Two spots, streams at a fixed rate; one spot SIGKILLed at `killAt` s, restarted at `backAt` s. */
-export async function failover([secs, killAt, backAt]: [number, number, number], track: Track) {
+export async function failover(
+  [secs, killAt, backAt]: [number, number, number],
+  track: Track,
+): Promise<Record<string, unknown>> {
   const a = track(await startFaultSpot({ delayMs: 10 })),
     b = track(await startFaultSpot({ delayMs: 10 }));
   const gw = track(await startGateway({ a, b }, { LOG_LEVEL: "warn" }));
@@ -56,7 +59,7 @@ export async function failover([secs, killAt, backAt]: [number, number, number],
 }
 
 /** One spot made 5× slower: the share of requests each spot gets. */
-export async function spread(track: Track) {
+export async function spread(track: Track): Promise<Record<string, unknown>> {
   const fast = track(await startFaultSpot({ delayMs: 4 })),
     slow = track(await startFaultSpot({ delayMs: 4 }));
   await setFault(slow, "slow", 0, 4);
@@ -89,7 +92,7 @@ export async function realEngine(
   depth: number,
   track: Track,
   startSpot: (o: { engines: number; queue: number }) => Promise<Server>,
-) {
+): Promise<Record<string, unknown>> {
   const one = track(await startSpot({ engines: 1, queue: 64 })),
     two = track(await startSpot({ engines: 1, queue: 64 }));
   const gw = track(
