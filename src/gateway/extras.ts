@@ -4,22 +4,29 @@ import { adminAuth, adminVerifier } from "../http/middleware/admin-auth.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
 import type { Gateway } from "./gateway.ts";
+import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 
 /** Optional parts built from the environment, and how to close them at shutdown. */
 export interface Extras extends AppExtras {
   close?: () => Promise<void>;
 }
 
-/** Builds the parts the environment configures: the admin API (always mounted, JWT-guarded). */
+/** Builds the parts the environment configures: the limiter and the (JWT-guarded) admin API. */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
     secret: gw.env.ADMIN_JWT_SECRET,
     publicKeyPem: gw.env.ADMIN_JWT_PUBLIC_KEY,
   });
+  const setup = limiterFromEnv(gw.env, gw.metrics);
+  const limiter = limiterExtras(setup, gw.env, verify);
   return {
     mount: (app: Hono) => {
+      limiter.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
     },
+    ready: limiter.ready,
+    healthz: limiter.healthz,
+    close: () => setup.close(),
   };
 }
