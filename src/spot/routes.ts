@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { limitBody, readJsonObject } from "../api/body.ts";
+import { readJsonObject } from "../api/body.ts";
 import { parseAnalysisParams } from "../api/params.ts";
 import { VERSION } from "../api/types.ts";
 import { GatewayError } from "../errors/gateway-error.ts";
@@ -23,7 +23,7 @@ export function spotApp(deps: AnalyzeDeps & { keepAliveMs?: number }): Hono {
       busy: deps.pool.busy,
       capacity: deps.pool.capacity,
     }));
-  app.post("/analyze", limitBody(), async (c) => {
+  app.post("/analyze", async (c) => {
     const req = parseAnalysisParams(await readJsonObject(c));
     return c.json(await analyze(deps, req, () => {}, c.req.raw.signal));
   });

@@ -55,6 +55,9 @@ export function admission(o: AdmissionOptions): MiddlewareHandler {
     const user = await identify(c, userHeader, o.verifyUser);
     const trace = c.get("trace");
     if (trace && user !== undefined) trace.user = user;
+    // No limit applies (anonymous, or per-user off, with the global limit off): no slot to take.
+    const limits = o.answers.limits[cls];
+    if ((user === undefined || limits.user === 0) && limits.global === 0) return await next();
     const lease = grantedOrThrow(
       await o.limiter.acquire({ class: cls, user }),
       cls,

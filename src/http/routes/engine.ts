@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { zValidator } from "@hono/zod-validator";
 import { z } from "zod";
-import { limitBody, readJsonObject } from "../../api/body.ts";
+import { readJsonObject } from "../../api/body.ts";
 import { parseAnalysisParams } from "../../api/params.ts";
 import { GatewayError } from "../../errors/gateway-error.ts";
 import { SSE_HEADERS } from "../../sse/format.ts";
@@ -48,8 +48,8 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
     deps.router.requestEnded(Math.max(0, trace.tried.length - 1));
     deps.onFinished?.(trace);
   };
-  app.post("/analyze", limitBody(deps.maxBodyBytes), async (c) => {
-    const req = parseAnalysisParams(await readJsonObject(c));
+  app.post("/analyze", async (c) => {
+    const req = parseAnalysisParams(await readJsonObject(c, deps.maxBodyBytes));
     const trace = traceOf(c);
     deps.router.requestStarted();
     try {

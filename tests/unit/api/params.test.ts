@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { parseAnalysisParams } from "../../../src/api/params.ts";
-import { limitBody, readJsonObject } from "../../../src/api/body.ts";
+import { readJsonObject } from "../../../src/api/body.ts";
 import { GatewayError } from "../../../src/errors/gateway-error.ts";
 import { renderError } from "../../../src/errors/render.ts";
 
@@ -40,11 +40,11 @@ Deno.test("parseAnalysisParams rejects bad depth, multipv and fen", () => {
 function app(): Hono {
   const a = new Hono();
   a.onError(renderError);
-  a.post("/echo", limitBody(64), async (c) => c.json(await readJsonObject(c)));
+  a.post("/echo", async (c) => c.json(await readJsonObject(c, 64)));
   return a;
 }
 
-Deno.test("limitBody answers 413 payload_too_large in the DESIGN envelope", async () => {
+Deno.test("a body over the limit answers 413 payload_too_large, declared or streamed", async () => {
   const res = await app().request("/echo", {
     method: "POST",
     body: JSON.stringify({ fen: "x".repeat(200) }),
@@ -54,6 +54,21 @@ Deno.test("limitBody answers 413 payload_too_large in the DESIGN envelope", asyn
   const body = await res.json();
   assert.equal(body.error.code, "payload_too_large");
   assert.ok("correlation_id" in body);
+  const declared = await app().request("/echo", {
+    method: "POST",
+    body: "{}",
+    headers: { "content-length": "100000" },
+  });
+  assert.equal(declared.status, 413, "refused by the declared length before reading");
+  const chunks = ReadableStream.from([
+    new TextEncoder().encode('{"a":"'),
+    new Uint8Array(100).fill(97),
+  ]);
+  const streamed = await app().request(
+    "/echo",
+    { method: "POST", body: chunks, duplex: "half" } as RequestInit,
+  );
+  assert.equal(streamed.status, 413, "refused while reading an undeclared body");
 });
 
 Deno.test("readJsonObject refuses malformed JSON and non-objects", async () => {
