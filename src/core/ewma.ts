@@ -23,9 +23,15 @@ export class PeakEwma {
     this.#at = now;
   }
 
-  /** Feeds a failure as the penalty latency. */
+  /** Feeds a failure as the penalty latency (not compounding: a spot must be able to recover). */
   observeFailure(now: number): void {
-    this.observe(Math.max(FAILURE_PENALTY_MS, this.#value * 2), now);
+    this.observe(FAILURE_PENALTY_MS, now);
+  }
+
+  /** Forgets the estimate (a spot back from down starts fresh; slow start ramps its share). */
+  reset(): void {
+    this.#value = 0;
+    this.#at = -Infinity;
   }
 
   /** The current estimate (ms). */

@@ -26,7 +26,10 @@ export function observeHealth(
   spot.status = step.status;
   if (ok) spot.lastHealthyAt = now;
   if (!step.changed) return undefined;
-  if (from === "down" && step.status === "healthy") spot.slowStartSince = now;
+  if (from === "down" && step.status === "healthy") {
+    spot.slowStartSince = now;
+    spot.ewma.reset(); // its latency from before it went down says nothing about it now
+  }
   return { spot: spot.id, from, to: step.status, failures: step.failures };
 }
 

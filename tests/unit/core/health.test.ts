@@ -32,9 +32,11 @@ Deno.test("observeHealth reports transitions once and restarts slow start after 
   });
   assert.equal(observeHealth(spot, false, 2, 3), undefined);
   assert.equal(observeHealth(spot, false, 3, 3)?.to, "down");
+  spot.ewma.observeFailure(3);
   const back = observeHealth(spot, true, 4, 3);
   assert.equal(back?.to, "healthy");
   assert.equal(spot.slowStartSince, 4);
+  assert.equal(spot.ewma.value, 0, "a spot back from down is measured afresh");
   assert.equal(spot.lastHealthyAt, 4);
 });
 
