@@ -16,6 +16,8 @@ function tooLarge(maxSize: number): GatewayError {
 export async function readLimited(c: Context, maxSize: number = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(c.req.header("content-length") ?? NaN);
   if (declared > maxSize) throw tooLarge(maxSize);
+  // A declared length within the limit is enforced by the HTTP layer: read it in one go.
+  if (declared >= 0) return await c.req.raw.text();
   const body = c.req.raw.body;
   if (!body) return "";
   const chunks: Uint8Array[] = [];

@@ -57,8 +57,21 @@ function checkEnPassant(board: Board, ep: string, turn: "w" | "b"): void {
   }
 }
 
+// Legality is a pure function of the string: remember the last legal FENs (apps ask about the
+// same positions again and again), so the chessops work is done once per position.
+const LEGAL = new Map<string, true>();
+const REMEMBERED = 2048;
+
 /** Validates a FEN strictly (DESIGN §5) and returns it unchanged; throws `invalid_fen`. */
 export function validateFen(fen: string): string {
+  if (LEGAL.has(fen)) return fen;
+  checkFen(fen);
+  if (LEGAL.size >= REMEMBERED) LEGAL.delete(LEGAL.keys().next().value!);
+  LEGAL.set(fen, true);
+  return fen;
+}
+
+function checkFen(fen: string): void {
   const fields = splitFen(fen);
   const setup = parseFen(fen);
   if (setup.isErr) fenError(`chessops rejects it (${setup.error.message})`);
@@ -69,5 +82,4 @@ export function validateFen(fen: string): string {
   }
   checkCastling(setup.value.board, fields.castling);
   checkEnPassant(setup.value.board, fields.ep, fields.turn);
-  return fen;
 }

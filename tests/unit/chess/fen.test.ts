@@ -65,3 +65,11 @@ for (const [name, fen, reason] of ILLEGAL) {
     });
   });
 }
+
+Deno.test("validateFen remembers legal positions (bounded) and never remembers an illegal one", () => {
+  const base = "8/8/8/4k3/8/8/8/4K3 w - - 0";
+  for (let i = 1; i <= 2100; i++) assert.equal(validateFen(`${base} ${i}`), `${base} ${i}`);
+  assert.equal(validateFen(`${base} 1`), `${base} 1`, "evicted entries are validated again");
+  const illegal = "8/8/8/8/8/8/8/4K3 w - - 0 1";
+  for (let i = 0; i < 2; i++) assert.throws(() => validateFen(illegal), /exactly one king|empty/);
+});
