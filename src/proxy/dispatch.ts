@@ -44,6 +44,9 @@ export async function dispatchJson(
     if (res.outcome.kind === "aborted") {
       throw new GatewayError("invalid_request", "Client closed the request");
     }
+    if (res.outcome.kind === "http_4xx" && typeof res.body !== "object") {
+      throw new GatewayError("invalid_request", `The spot refused the request (${res.status})`);
+    }
     if (!isRetryable(res.outcome.kind)) {
       return { spot: lease.id, attempts: attempt, status: res.status!, body: res.body };
     }

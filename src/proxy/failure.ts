@@ -6,6 +6,11 @@ import type { TriedSpot } from "./router.ts";
  * 503 `no_spot_available`. Spot addresses never appear; ids and reasons do.
  */
 export function exhausted(tried: TriedSpot[]): GatewayError {
+  if (tried.at(-1)?.outcome === "http_4xx") {
+    return new GatewayError("invalid_request", "The spot refused the request as invalid", {
+      hint: "Check the request against the engine API; the gateway does not retry a 4xx",
+    });
+  }
   if (tried.length > 0 && tried.every((t) => t.outcome === "timeout")) {
     return new GatewayError(
       "upstream_timeout",

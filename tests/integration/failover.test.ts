@@ -147,3 +147,21 @@ Deno.test("failover: a recovered spot gets traffic again", async () => {
     await readEvents(after);
   });
 });
+
+Deno.test("failover: a 4xx from a spot is relayed, never retried on another spot", async () => {
+  await withPair(async (gw, a, b) => {
+    await setFault(a, "400");
+    const post = await fetch(`${gw.url}/analyze`, {
+      method: "POST",
+      body: JSON.stringify({ fen: START, depth: 3, multipv: 1 }),
+    });
+    assert.equal(post.status, 400);
+    assert.equal(post.headers.get("x-engine-spot"), "a");
+    assert.equal((await post.json()).error.message, "this spot refuses the request");
+    const stream = await fetch(streamUrl(gw.url, START, 3));
+    assert.equal(stream.status, 400);
+    await stream.body?.cancel();
+    const stats = await faultStats(b);
+    assert.equal(stats.analyze + stats.stream, 0, "b was never asked");
+  });
+});
