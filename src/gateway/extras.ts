@@ -17,7 +17,7 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
     secret: gw.env.ADMIN_JWT_SECRET,
     publicKeyPem: gw.env.ADMIN_JWT_PUBLIC_KEY,
   });
-  const setup = limiterFromEnv(gw.env, gw.metrics);
+  const setup = await limiterFromEnv(gw.env, gw.metrics);
   const limiter = limiterExtras(setup, gw.env, verify);
   return {
     mount: (app: Hono) => {

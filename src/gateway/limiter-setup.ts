@@ -9,7 +9,7 @@ import type { GatewayMetrics } from "../obs/metrics.ts";
 import type { AppExtras } from "../app.ts";
 
 /** The limiter from the environment: limits, lease TTL, Redis and its down-policy. */
-export function limiterFromEnv(env: GatewayEnv, metrics: GatewayMetrics): LimiterSetup {
+export function limiterFromEnv(env: GatewayEnv, metrics: GatewayMetrics): Promise<LimiterSetup> {
   return createLimiter({
     limits: {
       analysis: { user: env.ANALYSIS_USER_LIMIT, global: env.ANALYSIS_GLOBAL_LIMIT },

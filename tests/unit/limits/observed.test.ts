@@ -86,7 +86,7 @@ Deno.test("holder: the timer renews at TTL/3 until stopped", async () => {
 
 Deno.test("createLimiter without Redis: memory backend, ping true, metrics wired", async () => {
   const registry = new client.Registry();
-  const s = createLimiter({ limits: LIMITS, metrics: registerLimiterMetrics(registry) });
+  const s = await createLimiter({ limits: LIMITS, metrics: registerLimiterMetrics(registry) });
   assert.equal(s.backend(), "memory");
   assert.equal(await s.ping(), true);
   assert.equal(s.limiter.ttlMs, 30_000);
