@@ -20,7 +20,8 @@ export interface DispatchResult {
   spot: string;
   attempts: number;
   status: number;
-  body: unknown;
+  /** The spot's JSON answer, verified, as text. */
+  text: string;
 }
 
 /**
@@ -48,7 +49,7 @@ export async function dispatchJson(
       throw new GatewayError("invalid_request", `The spot refused the request (${res.status})`);
     }
     if (!isRetryable(res.outcome.kind)) {
-      return { spot: lease.id, attempts: attempt, status: res.status!, body: res.body };
+      return { spot: lease.id, attempts: attempt, status: res.status!, text: res.text! };
     }
   }
   throw exhausted(tried);

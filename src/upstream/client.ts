@@ -15,6 +15,8 @@ export interface JsonAttempt {
   latencyMs: number;
   status?: number;
   body?: unknown;
+  /** The answer's exact JSON text, relayed as is (no re-serialisation on the hot path). */
+  text?: string;
 }
 
 function looksLikeResult(body: unknown): body is EngineResult {
@@ -45,7 +47,7 @@ export async function postAnalyze(
       try {
         body = JSON.parse(text);
       } catch { /* a spot's non-JSON error page is not relayed */ }
-      return { outcome, latencyMs: since(), status: res.status, body };
+      return { outcome, latencyMs: since(), status: res.status, body, text };
     }
     let body: unknown;
     try {
@@ -54,7 +56,7 @@ export async function postAnalyze(
       return { outcome: { kind: "invalid" }, latencyMs: since() };
     }
     if (!looksLikeResult(body)) return { outcome: { kind: "invalid" }, latencyMs: since() };
-    return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body };
+    return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body, text };
   } catch (err) {
     return { outcome: classifyFetchError(err, opts.signal), latencyMs: since() };
   }

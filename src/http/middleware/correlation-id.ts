@@ -5,9 +5,13 @@ import type { Logger } from "../../obs/log.ts";
 const VALID_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const TRACEPARENT = /^00-([0-9a-f]{32})-[0-9a-f]{16}-([0-9a-f]{2})$/;
 
-function hex(bytes: number): string {
-  const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return Array.from(buf, (b) => b.toString(16).padStart(2, "0")).join("");
+// One random draw per request into a reused buffer, hex by table: this runs on every request.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+const random = new Uint8Array(24);
+function hex(from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i++) out += HEX[random[i]!];
+  return out;
 }
 
 /**
@@ -15,9 +19,10 @@ function hex(bytes: number): string {
  * a new parent span id for our hop; else a fresh trace.
  */
 export function nextTraceparent(incoming: string | undefined): string {
+  crypto.getRandomValues(random);
   const m = incoming ? TRACEPARENT.exec(incoming) : null;
-  const trace = m && !/^0+$/.test(m[1]!) ? m[1]! : hex(16);
-  return `00-${trace}-${hex(8)}-${m?.[2] ?? "01"}`;
+  const trace = m && !/^0+$/.test(m[1]!) ? m[1]! : hex(0, 16);
+  return `00-${trace}-${hex(16, 24)}-${m?.[2] ?? "01"}`;
 }
 
 /**

@@ -62,7 +62,8 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
       });
       c.header("X-Engine-Spot", res.spot);
       c.header("X-Engine-Attempts", String(res.attempts));
-      return c.json(res.body as object, res.status as 200);
+      c.header("Content-Type", "application/json");
+      return c.body(res.text, res.status as 200);
     } finally {
       finish(trace);
     }
