@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { GatewayMetrics } from "../../obs/metrics.ts";
 import type { RequestTrace } from "../context.ts";
+import { releasing } from "../../limits/releasing.ts";
 
 const STATIC = new Set([
   "/analyze",
@@ -23,27 +24,6 @@ export function routeLabel(path: string): string {
   if (STATIC.has(path)) return path;
   for (const [re, label] of PATTERNS) if (re.test(path)) return path.replace(re, label);
   return "other";
-}
-
-// A stream's request ends when its body does (completed, failed or cancelled by the client).
-function onBodyEnd(body: ReadableStream<Uint8Array>, end: () => void): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let ended = false;
-  const once = () => {
-    if (!ended) (ended = true, end());
-  };
-  return new ReadableStream<Uint8Array>({
-    async pull(ctl) {
-      const r = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-      if (r.done) {
-        ctl.close();
-        once();
-        return;
-      }
-      ctl.enqueue(r.value);
-    },
-    cancel: async (reason) => (once(), await reader.cancel(reason)),
-  });
 }
 
 /**
@@ -82,6 +62,7 @@ export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
     };
     const streaming = c.res.headers.get("content-type")?.startsWith("text/event-stream");
     if (!streaming || !c.res.body) return finish();
-    c.res = new Response(onBodyEnd(c.res.body, finish), c.res);
+    // A stream's request ends when its body does (completed, failed or cancelled).
+    c.res = new Response(releasing(c.res.body, finish), c.res);
   };
 }
