@@ -22,12 +22,19 @@ export function median(xs: number[]): number {
 const START = "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1";
 
 /** One POST /analyze; resolves to its latency (ms) or throws on a non-200. */
-export async function postOnce(base: string, depth = 3, fen = START): Promise<number> {
+export async function postOnce(
+  base: string,
+  depth = 3,
+  fen = START,
+  user?: string,
+): Promise<number> {
   const t = performance.now();
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (user) headers["X-User-ID"] = user;
   const res = await fetch(`${base}/analyze`, {
     method: "POST",
     body: JSON.stringify({ fen, depth, multipv: 1 }),
-    headers: { "content-type": "application/json" },
+    headers,
   });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`status ${res.status}`);

@@ -23,6 +23,7 @@ import {
   streamUrl,
 } from "./load.ts";
 import { positions } from "./positions.ts";
+import { startRedis } from "../tests/helpers/redis.ts";
 import { writeReport } from "./report.ts";
 
 const quick = Deno.args.includes("--quick");
@@ -121,6 +122,7 @@ await import("./scenarios.ts").then(async (s) => {
     await proxyCost();
     results.failover = await s.failover(Q.fail as [number, number, number], track);
     results.spread = await s.spread(track);
+    results.limiter = await s.limiterCost(quick ? 200 : 2000, track, startRedis);
     results.engine = await s.realEngine(positions(Q.n), Q.depth, track, startSpot);
   } finally {
     for (const srv of servers) await srv.stop("SIGKILL").catch(() => {});

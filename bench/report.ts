@@ -33,6 +33,18 @@ const TARGETS: [string, (r: Tree) => unknown, string, (v: number) => boolean][] 
   ],
   ["RSS idle (MB)", (r) => r.memory?.idle_rss_mb, "≤ 80", (v) => v <= 80],
   ["RSS with open streams (MB)", (r) => r.memory?.rss_with_streams_mb, "reported", () => true],
+  [
+    "admission latency added, memory limiter, p50 (ms)",
+    (r) => r.limiter?.added_p50_ms_memory,
+    "reported",
+    () => true,
+  ],
+  [
+    "admission latency added, Redis limiter, p50 (ms)",
+    (r) => r.limiter?.added_p50_ms_redis,
+    "reported",
+    () => true,
+  ],
   ["client failures in the kill test", (r) => r.failover?.client_failures, "0", (v) => v === 0],
   ["two spots vs one (real engine)", (r) => r.engine?.speedup, "≥ 1.8×", (v) => v >= 1.8],
 ];

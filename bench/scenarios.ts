@@ -115,3 +115,44 @@ export async function realEngine(
     speedup: round(through / direct),
   };
 }
+
+/**
+ * What admission costs: sequential requests from identified users through a gateway with the
+ * Redis limiter, with the memory limiter, and with no limit applying (anonymous, global off).
+ */
+export async function limiterCost(
+  n: number,
+  track: Track,
+  startRedis: () => Promise<{ url: string; stop: () => Promise<void> }>,
+): Promise<Record<string, unknown>> {
+  const spot = track(await startFaultSpot({ delayMs: 0 }));
+  await setFault(spot, "ok", 0, 0);
+  const redis = await startRedis();
+  const out: Record<string, unknown> = {};
+  try {
+    for (
+      const [name, env, user] of [
+        ["none", {}, false],
+        ["memory", {}, true],
+        ["redis", { REDIS_URL: redis.url }, true],
+      ] as const
+    ) {
+      const gw = track(await startGateway({ spot }, { LOG_LEVEL: "warn", ...env }));
+      for (let i = 0; i < 100; i++) await postOnce(gw.url, 3, START, user ? `warm${i}` : undefined);
+      const lat: number[] = [];
+      for (let i = 0; i < n; i++) {
+        lat.push(await postOnce(gw.url, 3, START, user ? `u${i % 50}` : undefined));
+      }
+      out[name] = percentiles(lat);
+      await gw.stop();
+    }
+  } finally {
+    await redis.stop();
+  }
+  const p50 = (k: string) => (out[k] as { p50: number }).p50;
+  return {
+    ...out,
+    added_p50_ms_memory: round(p50("memory") - p50("none")),
+    added_p50_ms_redis: round(p50("redis") - p50("none")),
+  };
+}
