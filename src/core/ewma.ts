@@ -3,8 +3,10 @@ export const FAILURE_PENALTY_MS = 5_000;
 
 /**
  * Peak-EWMA latency (Linkerd's balancer): a sample above the estimate replaces it at once
- * (peak-sensitive), lower samples decay in with time constant `tauMs` (default 10 s). An
- * unmeasured spot costs 0, so a new spot is tried at once and measured instead of starved.
+ * (peak-sensitive), lower samples decay in with time constant `tauMs` (default 10 s). Between
+ * samples the estimate decays towards 0 when read (as tower's PeakEwma does), so a spot that
+ * was charged a failure penalty and then got no traffic is tried again after a while instead
+ * of being starved for good. An unmeasured spot costs 0: it is tried at once and measured.
  */
 export class PeakEwma {
   #value: number;
@@ -15,9 +17,9 @@ export class PeakEwma {
 
   /** Feeds one round-trip sample (ms) taken at `now`. */
   observe(rttMs: number, now: number): void {
-    if (rttMs > this.#value) this.#value = rttMs;
+    if (this.#at === -Infinity || rttMs > this.#value) this.#value = rttMs;
     else {
-      const w = Math.exp(-Math.max(0, now - this.#at) / this.tauMs);
+      const w = this.#weight(now);
       this.#value = this.#value * w + rttMs * (1 - w);
     }
     this.#at = now;
@@ -34,13 +36,23 @@ export class PeakEwma {
     this.#at = -Infinity;
   }
 
-  /** The current estimate (ms). */
+  /** The estimate (ms) as of the last sample, without decay. */
   get value(): number {
     return this.#value;
   }
 
-  /** The load-weighted cost of sending one more request: estimate × (in-flight + 1). */
-  cost(inFlight: number): number {
-    return this.#value * (inFlight + 1);
+  /** The estimate (ms) read at `now`: the last value decayed towards 0 since its sample. */
+  valueAt(now: number): number {
+    return this.#value * this.#weight(now);
+  }
+
+  /** The load-weighted cost of sending one more request: estimate at `now` × (in-flight + 1). */
+  cost(now: number, inFlight: number): number {
+    return this.valueAt(now) * (inFlight + 1);
+  }
+
+  #weight(now: number): number {
+    if (this.#at === -Infinity) return 1; // never sampled: the initial value stands
+    return Math.exp(-Math.max(0, now - this.#at) / this.tauMs);
   }
 }

@@ -1,6 +1,9 @@
 /** A spot's health as checks and requests see it (DESIGN §7). */
 export type HealthStatus = "unknown" | "healthy" | "degraded" | "down";
 
+/** One health observation: an active check's or a request's verdict on the spot. */
+export type HealthOutcome = "success" | "failure";
+
 /** The health state after one more observation, and whether it changed. */
 export interface HealthStep {
   status: HealthStatus;
@@ -15,10 +18,11 @@ export interface HealthStep {
  */
 export function nextHealth(
   status: HealthStatus,
-  ok: boolean,
+  outcome: HealthOutcome,
   failures: number,
   threshold = 3,
 ): HealthStep {
+  const ok = outcome === "success";
   const nextFailures = ok ? 0 : failures + 1;
   const next: HealthStatus = ok ? "healthy" : nextFailures >= threshold ? "down" : "degraded";
   return { status: next, failures: nextFailures, changed: next !== status };

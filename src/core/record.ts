@@ -12,7 +12,8 @@ export interface HealthChange {
 
 /**
  * Feeds one health observation (an active check, or a request outcome) into the spot's state
- * machine. A spot coming back from `down` restarts its slow start.
+ * machine. A spot coming back (`down`/`degraded` → `healthy`) restarts its slow start; one back
+ * from `down` also forgets its old latency estimate.
  */
 export function observeHealth(
   spot: SpotRecord,
@@ -21,14 +22,15 @@ export function observeHealth(
   threshold: number,
 ): HealthChange | undefined {
   const from = spot.status;
-  const step = nextHealth(from, ok, spot.consecutiveFailures, threshold);
+  const step = nextHealth(from, ok ? "success" : "failure", spot.consecutiveFailures, threshold);
   spot.consecutiveFailures = step.failures;
   spot.status = step.status;
   if (ok) spot.lastHealthyAt = now;
   if (!step.changed) return undefined;
-  if (from === "down" && step.status === "healthy") {
+  if (step.status === "healthy" && (from === "down" || from === "degraded")) {
     spot.slowStartSince = now;
-    spot.ewma.reset(); // its latency from before it went down says nothing about it now
+    // its latency from before it went down says nothing about it now
+    if (from === "down") spot.ewma.reset();
   }
   return { spot: spot.id, from, to: step.status, failures: step.failures };
 }

@@ -15,7 +15,7 @@ function tier(spot: SpotRecord): number {
 
 /** The load estimate the choice compares: peak-EWMA × (in-flight + 1) ÷ slow-start weight. */
 export function costOf(spot: SpotRecord, now: number): number {
-  return spot.ewma.cost(spot.inFlight) / slowStartFactor(spot.slowStartSince, now);
+  return spot.ewma.cost(now, spot.inFlight) / slowStartFactor(spot.slowStartSince, now);
 }
 
 /**

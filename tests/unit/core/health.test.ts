@@ -1,56 +1,54 @@
 import assert from "node:assert/strict";
-import { nextHealth, slowStartFactor } from "../../../src/core/health.ts";
-import { observeHealth, recordAttempt } from "../../../src/core/record.ts";
-import { testSpot } from "./fixtures.ts";
+import { nextHealth, SLOW_START_MS, slowStartFactor } from "../../../src/core/health.ts";
 
 Deno.test("health: a failure degrades, 3 in a row mark down, one success recovers", () => {
-  let s = nextHealth("unknown", false, 0);
+  let s = nextHealth("unknown", "failure", 0);
   assert.deepEqual(s, { status: "degraded", failures: 1, changed: true });
-  s = nextHealth(s.status, false, s.failures);
+  s = nextHealth(s.status, "failure", s.failures);
   assert.deepEqual(s, { status: "degraded", failures: 2, changed: false });
-  s = nextHealth(s.status, false, s.failures);
+  s = nextHealth(s.status, "failure", s.failures);
   assert.deepEqual(s, { status: "down", failures: 3, changed: true });
-  assert.deepEqual(nextHealth("down", true, 3), { status: "healthy", failures: 0, changed: true });
-  assert.equal(nextHealth("degraded", false, 4, 5).status, "down");
+  s = nextHealth(s.status, "failure", s.failures);
+  assert.deepEqual(s, { status: "down", failures: 4, changed: false }, "down stays down");
+  assert.deepEqual(nextHealth("down", "success", 4), {
+    status: "healthy",
+    failures: 0,
+    changed: true,
+  });
+});
+
+Deno.test("health: success resets the strike count; the threshold is configurable", () => {
+  assert.deepEqual(nextHealth("unknown", "success", 0), {
+    status: "healthy",
+    failures: 0,
+    changed: true,
+  });
+  assert.deepEqual(nextHealth("healthy", "success", 0).changed, false);
+  assert.deepEqual(nextHealth("degraded", "success", 2), {
+    status: "healthy",
+    failures: 0,
+    changed: true,
+  });
+  // 2 strikes, a success, 2 strikes again: never 3 in a row, so never down.
+  let s = nextHealth("healthy", "failure", 0);
+  s = nextHealth(s.status, "failure", s.failures);
+  s = nextHealth(s.status, "success", s.failures);
+  s = nextHealth(s.status, "failure", s.failures);
+  s = nextHealth(s.status, "failure", s.failures);
+  assert.equal(s.status, "degraded");
+  assert.equal(nextHealth("degraded", "failure", 3, 5).status, "degraded");
+  assert.equal(nextHealth("degraded", "failure", 4, 5).status, "down");
+  assert.equal(nextHealth("healthy", "failure", 0, 1).status, "down", "threshold 1");
 });
 
 Deno.test("health: slow start ramps 0.1 → 1 over 30 s", () => {
-  assert.equal(slowStartFactor(undefined, 5), 1);
+  assert.equal(SLOW_START_MS, 30_000);
+  assert.equal(slowStartFactor(undefined, 5), 1, "no slow start: full share");
   assert.equal(slowStartFactor(0, 0), 0.1);
+  assert.equal(slowStartFactor(0, 1_000), 0.1, "floor 0.1 at the start");
   assert.equal(slowStartFactor(0, 15_000), 0.5);
+  assert.equal(slowStartFactor(0, 27_000), 0.9);
+  assert.equal(slowStartFactor(0, 30_000), 1);
   assert.equal(slowStartFactor(0, 40_000), 1);
-});
-
-Deno.test("observeHealth reports transitions once and restarts slow start after down", () => {
-  const spot = testSpot("a");
-  spot.status = "unknown";
-  assert.deepEqual(observeHealth(spot, false, 1, 3), {
-    spot: "a",
-    from: "unknown",
-    to: "degraded",
-    failures: 1,
-  });
-  assert.equal(observeHealth(spot, false, 2, 3), undefined);
-  assert.equal(observeHealth(spot, false, 3, 3)?.to, "down");
-  spot.ewma.observeFailure(3);
-  const back = observeHealth(spot, true, 4, 3);
-  assert.equal(back?.to, "healthy");
-  assert.equal(spot.slowStartSince, 4);
-  assert.equal(spot.ewma.value, 0, "a spot back from down is measured afresh");
-  assert.equal(spot.lastHealthyAt, 4);
-});
-
-Deno.test("recordAttempt counts outcomes; aborted and 4xx never count against the spot", () => {
-  const spot = testSpot("a");
-  spot.inFlight = 4;
-  recordAttempt(spot, { kind: "ok" }, 12, 1, 3);
-  recordAttempt(spot, { kind: "aborted" }, 1, 2, 3);
-  recordAttempt(spot, { kind: "http_4xx", status: 400 }, 3, 3, 3);
-  assert.equal(spot.status, "healthy");
-  const change = recordAttempt(spot, { kind: "timeout" }, 30_000, 4, 3);
-  assert.equal(change?.to, "degraded");
-  assert.deepEqual(spot.counters, { requests: 3, successes: 2, failures: 1 });
-  assert.equal(spot.inFlight, 0);
-  assert.ok(spot.ewma.value >= 5_000, "a failure is charged the penalty latency");
-  assert.equal(spot.latencies.summary().p50, 3);
+  assert.equal(slowStartFactor(10_000, 5_000), 0.1, "a clock step backwards stays at the floor");
 });

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
 import { SpotPool } from "../../../src/core/pool.ts";
-import { isRetryable, isSpotFailure, RetryBudget } from "../../../src/core/attempt-policy.ts";
-import { PeakEwma } from "../../../src/core/ewma.ts";
-import { LatencyWindow } from "../../../src/core/latency-window.ts";
+import { slowStartFactor } from "../../../src/core/health.ts";
 
 const spot = (id: string, priority = 100) => ({
   id,
@@ -18,58 +16,63 @@ Deno.test("pool.apply keeps the state of spots that stay, adds new ones, drains 
   const a = pool.get("a")!;
   a.status = "healthy";
   a.ewma.observe(42, 1);
+  a.counters.requests = 9;
   const b = pool.get("b")!;
   b.inFlight = 1;
   assert.deepEqual(pool.apply([spot("a", 150), spot("c")], 2), { added: ["c"], removed: ["b"] });
   assert.equal(pool.get("a"), a, "same record");
   assert.equal(a.status, "healthy");
-  assert.equal(a.settings.priority, 150);
+  assert.equal(a.ewma.value, 42);
+  assert.equal(a.counters.requests, 9);
+  assert.equal(a.settings.priority, 150, "settings updated in place");
   assert.equal(b.removed, true);
   assert.deepEqual(pool.active().map((s) => s.id), ["a", "c"]);
-  assert.equal(pool.list().length, 3, "b drains while in flight");
+  assert.deepEqual(pool.list().map((s) => s.id), ["a", "b", "c"], "b drains while in flight");
+  assert.deepEqual(pool.apply([spot("a"), spot("c")], 3).removed, [], "reported once");
+  pool.sweep();
+  assert.ok(pool.get("b"), "still in flight");
   b.inFlight = 0;
   pool.sweep();
   assert.equal(pool.get("b"), undefined);
-  pool.apply([spot("a"), spot("c")], 3);
   assert.equal(pool.list().length, 2);
 });
 
-Deno.test("attempt policy: retry on spot failures only; 4xx and aborted are final", () => {
-  for (const k of ["connect_error", "timeout", "http_5xx", "invalid", "stream_cut"] as const) {
-    assert.ok(isRetryable(k) && isSpotFailure(k), k);
-  }
-  for (const k of ["ok", "http_4xx", "aborted"] as const) assert.ok(!isRetryable(k), k);
+Deno.test("pool.apply: an idle removed spot is forgotten at once; a new spot starts unknown, ramping", () => {
+  const pool = new SpotPool();
+  pool.apply([spot("a")], 0);
+  assert.deepEqual(pool.apply([spot("n")], 10_000), { added: ["n"], removed: ["a"] });
+  assert.equal(pool.get("a"), undefined, "nothing in flight: gone");
+  const n = pool.get("n")!;
+  assert.equal(n.status, "unknown");
+  assert.equal(n.slowStartSince, 10_000);
+  assert.equal(slowStartFactor(n.slowStartSince, 10_000), 0.1);
+  assert.equal(pool.apply([], 11_000).removed[0], "n");
+  assert.deepEqual(pool.list(), []);
 });
 
-Deno.test("retry budget: at least 3 retries, at most 20 % of active requests", () => {
-  const budget = new RetryBudget();
-  for (let i = 0; i < 3; i++) assert.ok(budget.tryRetry());
-  assert.equal(budget.tryRetry(), false);
-  for (let i = 0; i < 25; i++) budget.requestStarted();
-  assert.ok(budget.tryRetry() && budget.tryRetry());
-  assert.equal(budget.tryRetry(), false, "5 = 20 % of 25");
-  assert.equal(budget.inUse, 5);
-  for (let i = 0; i < 25; i++) budget.requestEnded(i < 5 ? 1 : 0);
-  assert.equal(budget.inUse, 0);
+Deno.test("pool.apply: a removed spot that returns while draining is reinstated with its state", () => {
+  const pool = new SpotPool();
+  pool.apply([spot("a"), spot("b")], 0);
+  const b = pool.get("b")!;
+  b.inFlight = 2;
+  b.status = "degraded";
+  pool.apply([spot("a")], 1);
+  assert.equal(b.removed, true);
+  assert.deepEqual(pool.apply([spot("a"), spot("b", 7)], 2), { added: [], removed: [] });
+  assert.equal(pool.get("b"), b);
+  assert.equal(b.removed, false);
+  assert.equal(b.status, "degraded");
+  assert.equal(b.settings.priority, 7);
+  assert.equal(b.slowStartSince, 0, "not a new spot: no new ramp");
 });
 
-Deno.test("peak-EWMA: peaks at once, decays with tau; cost scales with in-flight", () => {
-  const e = new PeakEwma(10_000);
-  assert.equal(e.cost(3), 0, "unmeasured costs 0");
-  e.observe(100, 0);
-  e.observe(500, 1);
-  assert.equal(e.value, 500);
-  e.observe(100, 10_001);
-  assert.ok(Math.abs(e.value - (100 + 400 * Math.exp(-1))) < 1);
-  assert.equal(e.cost(1), e.value * 2);
-});
-
-Deno.test("latency window: bounded ring with average and percentiles", () => {
-  const w = new LatencyWindow(100);
-  assert.deepEqual(w.summary(), { avg: null, p50: null, p95: null, p99: null });
-  for (let i = 1; i <= 150; i++) w.add(i);
-  const s = w.summary();
-  assert.equal(s.p50, 100);
-  assert.equal(s.p99, 149);
-  assert.equal(s.avg, 100.5);
+Deno.test("pool passes hooks and the random source to its spots", () => {
+  const seen: string[] = [];
+  const pool = new SpotPool({ onCircuit: (id, _from, to) => seen.push(`${id}>${to}`) }, () => 0);
+  pool.apply([spot("a")], 0);
+  const a = pool.get("a")!;
+  for (let i = 0; i < 5; i++) a.breaker.allow(0)!.done(false, 0);
+  assert.equal(a.breaker.state(26_999), "open");
+  assert.equal(a.breaker.state(27_000), "half_open", "random 0: -10 % jitter");
+  assert.deepEqual(seen, ["a>open", "a>half_open"]);
 });

@@ -72,17 +72,43 @@ Deno.test("selector: a 5× slower spot gets clearly less", () => {
   assert.ok(counts.slow > 0, "load still spills over to the slow spot");
 });
 
-Deno.test("selector: a failure's penalty latency pushes traffic away; slow start ramps a returning spot", () => {
+Deno.test("selector: a failure's penalty latency pushes traffic away until it decays", () => {
   const a = testSpot("a"), b = testSpot("b");
   a.ewma.observe(10, now);
   b.ewma.observe(10, now);
   b.ewma.observeFailure(now);
   assert.ok(costOf(b, now) > 100 * costOf(a, now));
   assert.ok((shares([a, b], 1000).get("a") ?? 0) > 900);
-  const back = testSpot("back");
-  back.ewma.observe(10, now);
+  // No traffic reaches b, so no new sample: its penalty decays on read and b is tried again.
+  const later = now + 70_000;
+  a.ewma.observe(10, later);
+  assert.ok(costOf(b, later) < costOf(a, later), "after a minute b is worth a try");
+});
+
+Deno.test("selector: slow start divides a returning spot's cost by its ramp factor", () => {
+  const back = testSpot("back"), steady = testSpot("steady");
   back.slowStartSince = now;
-  assert.equal(costOf(back, now), 10 / 0.1);
-  assert.equal(costOf(back, now + 15_000), 20);
-  assert.equal(costOf(back, now + 30_000), 10);
+  for (const [dt, factor] of [[0, 0.1], [15_000, 0.5], [30_000, 1]] as const) {
+    back.ewma.observe(10, now + dt);
+    steady.ewma.observe(10, now + dt);
+    assert.equal(costOf(back, now + dt), 10 / factor, `at +${dt} ms`);
+    assert.equal(costOf(steady, now + dt), 10);
+  }
+  back.slowStartSince = now;
+  back.ewma.observe(10, now);
+  steady.ewma.observe(10, now);
+  const early = shares([back, steady], 1000, 5).get("back") ?? 0;
+  assert.ok(early < 100, `a spot that just came back gets a trickle at first: ${early}`);
+});
+
+Deno.test("selector: unknown ranks with healthy; P2C compares two distinct spots", () => {
+  const fresh = testSpot("fresh"), known = testSpot("known");
+  fresh.status = "unknown";
+  known.ewma.observe(50, now);
+  // random 0 draws indexes 0 and then 1 (never the same spot twice): the cheaper one wins.
+  assert.equal(pick([known, fresh], { now, random: () => 0 })?.id, "fresh");
+  assert.equal(pick([fresh, known], { now, random: () => 0.999 })?.id, "fresh");
+  assert.equal(pick([known], { now, random: () => 0 })?.id, "known", "one candidate");
+  const ex = new Set(["fresh", "known"]);
+  assert.equal(pick([known, fresh], { now, random: () => 0, exclude: ex }), undefined);
 });
