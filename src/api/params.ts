@@ -12,8 +12,13 @@ export interface AnalysisLimits {
 /** Default request-body limit in bytes: an analysis request is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16_384;
 
-// Query strings carry numbers as text, JSON bodies as numbers: accept both, nothing else.
-const intLike = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+// Query strings carry numbers as text, JSON bodies as numbers: accept both, nothing else. A
+// preprocess, not a union: a union tries `number` first and builds a failure for every query.
+const DIGITS = /^-?\d+$/;
+const intLike = z.preprocess(
+  (v) => (typeof v === "string" && DIGITS.test(v) ? Number(v) : v),
+  z.number(),
+);
 const rawSchema = z.object({
   fen: z.string({ error: "fen is required" }),
   depth: intLike.optional(),

@@ -7,6 +7,8 @@ export interface RequestTrace {
   route: string;
   tried: TriedSpot[];
   stream?: StreamStats;
+  /** For a streamed answer: settles when the stream ends (completed, failed or cancelled). */
+  ended?: Promise<unknown>;
   user?: string;
 }
 

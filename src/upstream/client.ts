@@ -1,6 +1,7 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { AnalysisRequest, EngineResult } from "../api/types.ts";
 import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
+import { deadline } from "./deadline.ts";
 
 /** What one attempt needs: a deadline, the client's abort signal, headers to forward. */
 export interface AttemptOptions {
@@ -32,7 +33,7 @@ export async function postAnalyze(
 ): Promise<JsonAttempt> {
   const started = performance.now();
   const since = () => performance.now() - started;
-  const signal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]);
+  const { signal, clear } = deadline(opts.signal, opts.timeoutMs);
   try {
     const res = await fetch(`${baseUrl}/analyze`, {
       method: "POST",
@@ -59,5 +60,7 @@ export async function postAnalyze(
     return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body, text };
   } catch (err) {
     return { outcome: classifyFetchError(err, opts.signal), latencyMs: since() };
+  } finally {
+    clear();
   }
 }

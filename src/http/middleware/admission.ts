@@ -3,7 +3,7 @@ import { GatewayError } from "../../errors/gateway-error.ts";
 import { type AnswerContext, grantedOrThrow } from "../../limits/answers.ts";
 import { LeaseHolder } from "../../limits/holder.ts";
 import type { ConcurrencyLimiter, LimitClass } from "../../limits/limiter.ts";
-import { releasing } from "../../limits/releasing.ts";
+import { onResponseEnd } from "../response-end.ts";
 import "../context.ts";
 
 /** Options of `admission()`; the user header defaults to `X-User-ID`, the class to analysis. */
@@ -79,8 +79,7 @@ export function admission(o: AdmissionOptions): MiddlewareHandler {
       release();
       throw e;
     }
-    const body = c.res.body;
-    if (c.error || !body) return release();
-    c.res = new Response(releasing(body, release), c.res);
+    if (c.error) return release();
+    onResponseEnd(c, release);
   };
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { GatewayMetrics } from "../../obs/metrics.ts";
 import type { RequestTrace } from "../context.ts";
-import { releasing } from "../../limits/releasing.ts";
+import { onResponseEnd } from "../response-end.ts";
 
 const STATIC = new Set([
   "/analyze",
@@ -60,9 +60,7 @@ export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
         user: trace.user,
       });
     };
-    const streaming = c.res.headers.get("content-type")?.startsWith("text/event-stream");
-    if (!streaming || !c.res.body) return finish();
     // A stream's request ends when its body does (completed, failed or cancelled).
-    c.res = new Response(releasing(c.res.body, finish), c.res);
+    onResponseEnd(c, finish);
   };
 }

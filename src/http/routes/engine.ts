@@ -1,9 +1,6 @@
 import { Hono } from "hono";
-import { zValidator } from "@hono/zod-validator";
-import { z } from "zod";
 import { readJsonObject } from "../../api/body.ts";
 import { parseAnalysisParams } from "../../api/params.ts";
-import { GatewayError } from "../../errors/gateway-error.ts";
 import { SSE_HEADERS } from "../../sse/format.ts";
 import { dispatchJson } from "../../proxy/dispatch.ts";
 import { dispatchStream } from "../../proxy/dispatch-stream.ts";
@@ -29,15 +26,6 @@ export interface EngineRouteDeps {
   /** Called when a client stream opens; `done` settles when it ends. */
   onStreamOpen?: (stream: OpenedClientStream) => void;
 }
-
-const query = z.object({ fen: z.string({ error: "fen is required" }) }).passthrough();
-const hook = (r: { success: boolean }) => {
-  if (!r.success) {
-    throw new GatewayError("invalid_request", "fen is required", {
-      hint: "Pass fen (required), depth (1..30) and multipv (1..5) in the query",
-    });
-  }
-};
 
 /** The engine API of DESIGN §2, proxied: `POST /analyze` and `GET /analyze/stream`. */
 export function engineRoutes(deps: EngineRouteDeps): Hono {
@@ -68,7 +56,7 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
       finish(trace);
     }
   });
-  app.get("/analyze/stream", zValidator("query", query, hook), async (c) => {
+  app.get("/analyze/stream", async (c) => {
     const req = parseAnalysisParams(c.req.query());
     const trace = traceOf(c);
     const t = deps.timeouts();
@@ -86,6 +74,7 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
       throw err;
     });
     trace.stream = opened.stats;
+    trace.ended = opened.done;
     deps.onStreamOpen?.(opened);
     opened.done.then(() => finish(trace));
     const headers = { ...SSE_HEADERS, "X-Engine-Spot": opened.spot };
