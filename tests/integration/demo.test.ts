@@ -12,8 +12,12 @@ Deno.test("demo: two Stockfish spots and the gateway answer through the printed 
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitForOk(`${url}/readyz`, demo, 30_000);
-    const events = await readEvents(await fetch(streamUrl(url, START, 8, 2)));
-    assert.deepEqual(checkSequence(events), []);
+    const res = await fetch(streamUrl(url, START, 8, 2));
+    const events = await readEvents(res);
+    const why = `via ${res.headers.get("x-engine-spot")}: ${
+      JSON.stringify(events)
+    }\n${demo.output()}`;
+    assert.deepEqual(checkSequence(events), [], why);
     assert.match(demo.output(), /curl -N/);
   } finally {
     const status = await demo.stop("SIGTERM");
