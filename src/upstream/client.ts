@@ -1,7 +1,7 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { AnalysisRequest, EngineResult } from "../api/types.ts";
-import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
-import { deadline } from "./deadline.ts";
+import { classifyStatus } from "./fetch-outcome.ts";
+import { post, PostError } from "./http-post.ts";
 
 /** What one attempt needs: a deadline, the client's abort signal, headers to forward. */
 export interface AttemptOptions {
@@ -33,15 +33,10 @@ export async function postAnalyze(
 ): Promise<JsonAttempt> {
   const started = performance.now();
   const since = () => performance.now() - started;
-  const { signal, clear } = deadline(opts.signal, opts.timeoutMs);
   try {
-    const res = await fetch(`${baseUrl}/analyze`, {
-      method: "POST",
-      body: JSON.stringify(req),
-      headers: { ...opts.headers, "content-type": "application/json" },
-      signal,
-    });
-    const text = await res.text();
+    const headers = { ...opts.headers, "content-type": "application/json" };
+    const res = await post(`${baseUrl}/analyze`, JSON.stringify(req), headers, opts);
+    const text = res.text;
     if (res.status !== 200) {
       const outcome = classifyStatus(res.status);
       let body: unknown;
@@ -59,8 +54,12 @@ export async function postAnalyze(
     if (!looksLikeResult(body)) return { outcome: { kind: "invalid" }, latencyMs: since() };
     return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body, text };
   } catch (err) {
-    return { outcome: classifyFetchError(err, opts.signal), latencyMs: since() };
-  } finally {
-    clear();
+    return { outcome: outcomeOf(err, opts.signal), latencyMs: since() };
   }
+}
+
+function outcomeOf(err: unknown, client: AbortSignal): Outcome {
+  if (client.aborted) return { kind: "aborted" };
+  if (err instanceof PostError && err.kind === "timeout") return { kind: "timeout" };
+  return { kind: "connect_error" };
 }

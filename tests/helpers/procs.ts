@@ -1,7 +1,19 @@
 /** Test helpers that start real processes on loopback and stop them by PID. */
 
-/** A free TCP port on 127.0.0.1 (bound then released). */
+/**
+ * A free TCP port on 127.0.0.1 (bound then released), below the kernel's ephemeral range
+ * (32768+): a port from that range can be taken, between this call and the server's own
+ * bind, as the local end of any outgoing connection the tests make, and the server then fails
+ * with "address in use". Random from 20000–32767 so parallel runs rarely collide.
+ */
 export function freePort(): number {
+  for (let i = 0; i < 200; i++) {
+    const port = 20000 + Math.floor(Math.random() * 12768);
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+      return port;
+    } catch { /* taken: try another */ }
+  }
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
   l.close();
