@@ -6,6 +6,7 @@ import type { Logger } from "../obs/log.ts";
 import type { GatewayMetrics } from "../obs/metrics.ts";
 import type { RouterHooks } from "../proxy/pool-router.ts";
 import type { CheckResult } from "../upstream/health-check.ts";
+import { labelCache } from "../obs/label-cache.ts";
 
 /** Logs a health transition once: `local-2 degraded → down after 3 failures`. */
 export function logHealth(log: Logger, c: HealthChange, cause: string): void {
@@ -22,11 +23,14 @@ export function logHealth(log: Logger, c: HealthChange, cause: string): void {
 
 /** Router hooks that feed metrics and logs. */
 export function routerHooks(metrics: GatewayMetrics, log: Logger): RouterHooks {
+  const attempts = labelCache((spot, outcome) => metrics.upstreamRequests.labels(spot, outcome));
+  const firstEvent = labelCache((spot) => metrics.upstreamFirstEvent.labels(spot));
+  const duration = labelCache((spot) => metrics.upstreamDuration.labels(spot));
   return {
     onAttempt: (spot, outcome, latencyMs, durationMs) => {
-      metrics.upstreamRequests.inc({ spot, outcome: outcome.kind });
-      if (outcome.kind === "ok") metrics.upstreamFirstEvent.observe({ spot }, latencyMs / 1000);
-      metrics.upstreamDuration.observe({ spot }, durationMs / 1000);
+      attempts(spot, outcome.kind).inc();
+      if (outcome.kind === "ok") firstEvent(spot).observe(latencyMs / 1000);
+      duration(spot).observe(durationMs / 1000);
     },
     onHealth: (change) => logHealth(log, change, "request"),
     onRetry: (reason, allowed) => {

@@ -11,7 +11,13 @@ export interface Server {
   stop: (signal?: Deno.Signal) => Promise<Deno.CommandStatus>;
 }
 
-async function serve(script: string, args: string[], env: Record<string, string>, port: number) {
+/** A Deno script as a server process on `port`; waits until its `/health` answers 200. */
+export async function serve(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+): Promise<Server> {
   const proc = startDeno(script, args, env);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/health`, proc);

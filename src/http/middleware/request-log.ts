@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { GatewayMetrics } from "../../obs/metrics.ts";
 import type { RequestTrace } from "../context.ts";
 import { onResponseEnd } from "../response-end.ts";
+import { labelCache } from "../../obs/label-cache.ts";
 
 const STATIC = new Set([
   "/analyze",
@@ -31,6 +32,10 @@ export function routeLabel(path: string): string {
  * duration, the spots tried and why each failed, attempts, first-event time, events relayed.
  */
 export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
+  const requests = labelCache((route, method, code) =>
+    metrics.requests.labels(route, method, code)
+  );
+  const durations = labelCache((route, code) => metrics.requestDuration.labels(route, code));
   return async function requestLogMiddleware(c: Context, next) {
     const started = performance.now();
     const trace: RequestTrace = { route: routeLabel(c.req.path), tried: [] };
@@ -40,8 +45,8 @@ export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
     const finish = () => {
       const seconds = (performance.now() - started) / 1000;
       const code = String(status);
-      metrics.requests.inc({ route: trace.route, method: c.req.method, code });
-      metrics.requestDuration.observe({ route: trace.route, code }, seconds);
+      requests(trace.route, c.req.method, code).inc();
+      durations(trace.route, code).observe(seconds);
       if (
         trace.route === "/metrics" || trace.route.startsWith("/health") || trace.route === "/readyz"
       ) return;
