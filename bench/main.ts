@@ -17,7 +17,6 @@ import {
   maxThroughput,
   median,
   percentiles,
-  postOnce,
   round,
   rssOf,
   streamOnce,
@@ -67,12 +66,17 @@ async function proxyCost() {
   );
   await sleep(500);
   const idleRss = rssOf(gw.proc.pid);
-  for (let i = 0; i < 200; i++) await Promise.all([postOnce(gw.url), postOnce(bare.url)]); // warm-up
+  const targets = [["direct", spot.url], ["gateway", gw.url], ["bare", bare.url]] as const;
+  // Warm-up: a few hundred sequential requests leave V8 interpreting the hot path; measured,
+  // the first loaded seconds cost 1.5× the CPU of the steady state that follows.
+  for (const [, base] of targets) {
+    await maxThroughput(base, 32, quick ? 0.5 : 2);
+    for (let i = 0; i < (quick ? 10 : 100); i++) await streamOnce(streamUrl(base, 5));
+  }
   const rounds: Record<string, number[]> = {};
   const add = (k: string, v: number) => (rounds[k] ??= []).push(v);
   // Each round measures direct, the gateway and the bare proxy one after another, so a slow
   // moment of the machine touches all three alike; medians over the rounds are reported.
-  const targets = [["direct", spot.url], ["gateway", gw.url], ["bare", bare.url]] as const;
   for (let r = 0; r < Q.rounds; r++) {
     for (const [name, base] of targets) {
       const proc = name === "gateway" ? gw.proc : name === "bare" ? bare.proc : spot.proc;
@@ -148,5 +152,7 @@ await scenario(proxyCost);
 results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
 results.spread = await scenario(() => s.spread(track));
 results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));
-results.engine = await scenario(() => s.realEngine(positions(Q.n), Q.depth, track, startSpot));
+results.engine = await scenario(() =>
+  s.realEngine(positions(Q.n), Q.depth, track, startSpot, Q.rounds)
+);
 await writeReport(results);
