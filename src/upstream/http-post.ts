@@ -50,6 +50,11 @@ export function post(
   if (opts.signal.aborted) return Promise.reject(new PostError("aborted"));
   const u = target(url);
   const mod = u.protocol === "https:" ? https : http;
+  // Raw header pairs: node:http writes them as given instead of validating and storing each
+  // through setHeader (about 4 µs a request); so Host is ours to add. Safe: the values are a
+  // validated correlation id, a generated traceparent and our own content headers.
+  const raw = ["host", u.host, "content-length", String(Buffer.byteLength(body))];
+  for (const k in headers) raw.push(k, headers[k]!);
   return new Promise<PostAnswer>((resolve, reject) => {
     let got = false, settled = false;
     const req = mod.request({
@@ -59,7 +64,7 @@ export function post(
       path: u.pathname + u.search,
       method: "POST",
       agent: fresh ? false : agents[u.protocol as "http:"],
-      headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      headers: raw,
     }, (res) => {
       got = true;
       let text = "";
