@@ -2,6 +2,8 @@
  * `deno task demo`: two reference spots on Stockfish and the gateway on loopback, in-memory
  * limits. Prints the URL and a curl to try; Ctrl-C (or SIGTERM) stops all three.
  */
+import { GATEWAY_DENO_FLAGS } from "./gateway/deno-flags.ts";
+
 const root = new URL("..", import.meta.url).pathname;
 const port = Deno.env.get("PORT") ?? "8080";
 const spotPorts = [
@@ -10,9 +12,14 @@ const spotPorts = [
 ];
 const deno = Deno.execPath();
 
-function start(script: string, args: string[], env: Record<string, string>): Deno.ChildProcess {
+function start(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  flags: readonly string[] = [],
+): Deno.ChildProcess {
   return new Deno.Command(deno, {
-    args: ["run", "-A", `${root}${script}`, ...args],
+    args: ["run", ...flags, "-A", `${root}${script}`, ...args],
     env,
     stdin: "null",
   }).spawn();
@@ -29,7 +36,7 @@ const gateway = start("src/main.ts", [], {
   ENGINE_SPOTS: JSON.stringify(engineSpots),
   SPOT_HEALTH_CHECK_INTERVAL: "5",
   REDIS_URL: "",
-});
+}, GATEWAY_DENO_FLAGS);
 const children = [gateway, ...spots];
 
 async function stop(): Promise<never> {

@@ -3,6 +3,7 @@ import { parse, parseAllDocuments } from "yaml";
 import { family, metricNamesInExpr, shippedExprs } from "./metric-names.ts";
 import { readEvents, START, startFaultSpot, startGateway, streamUrl } from "../helpers/cluster.ts";
 import { freePort, startProc } from "../helpers/procs.ts";
+import { GATEWAY_DENO_FLAGS } from "../../src/gateway/deno-flags.ts";
 
 async function run(cmd: string, args: string[]): Promise<string> {
   const out = await new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).output();
@@ -42,6 +43,13 @@ Deno.test("deploy: compose and Kubernetes files parse and reference only what ex
     assert.match(text, /^USER deno$/m, `${file} runs as non-root`);
     assert.match(text, /^HEALTHCHECK /m);
     assert.match(text, /^FROM denoland\/deno:debian-2\.\d+\.\d+$/m, "a pinned Deno");
+  }
+  // The gateway runs with the V8 flags the benchmark measured it with, wherever it starts.
+  const gatewayCmd = await Deno.readTextFile("deploy/Dockerfile.gateway");
+  const startTask = JSON.parse(await Deno.readTextFile("deno.json")).tasks.start as string;
+  for (const flag of GATEWAY_DENO_FLAGS) {
+    assert.ok(gatewayCmd.includes(`"${flag}"`), `Dockerfile.gateway CMD has ${flag}`);
+    assert.ok(startTask.includes(flag), `deno task start has ${flag}`);
   }
   const ports = { "spotgate/gateway:latest": 8080, "spotgate/spot:latest": 8001 } as Record<
     string,

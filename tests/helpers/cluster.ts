@@ -2,6 +2,7 @@
 import { freePort, type Proc, startDeno, waitForOk } from "./procs.ts";
 import { parseSse, type SseChunk } from "../../src/sse/parse.ts";
 import type { SseEvent } from "../../src/sse/event.ts";
+import { GATEWAY_DENO_FLAGS } from "../../src/gateway/deno-flags.ts";
 
 /** A started server process and its base URL. */
 export interface Server {
@@ -17,8 +18,9 @@ export async function serve(
   args: string[],
   env: Record<string, string>,
   port: number,
+  denoFlags: readonly string[] = [],
 ): Promise<Server> {
-  const proc = startDeno(script, args, env);
+  const proc = startDeno(script, args, env, denoFlags);
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/health`, proc);
   return { url, port, proc, stop: (s?: Deno.Signal) => proc.stop(s) };
@@ -89,16 +91,22 @@ export async function startGateway(
     id,
     url: typeof s === "string" ? s : s.url,
   }));
-  return await serve("src/main.ts", [], {
-    PORT: String(port),
-    HOSTNAME: "127.0.0.1",
-    ENGINE_SPOTS: JSON.stringify(list),
-    SPOT_HEALTH_CHECK_INTERVAL: "1",
-    STREAM_IDLE_TIMEOUT: "2",
-    SPOT_REQUEST_TIMEOUT: "5",
-    SPOTS_FILE: "/nonexistent/spots.json",
-    ...env,
-  }, port);
+  return await serve(
+    "src/main.ts",
+    [],
+    {
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ENGINE_SPOTS: JSON.stringify(list),
+      SPOT_HEALTH_CHECK_INTERVAL: "1",
+      STREAM_IDLE_TIMEOUT: "2",
+      SPOT_REQUEST_TIMEOUT: "5",
+      SPOTS_FILE: "/nonexistent/spots.json",
+      ...env,
+    },
+    port,
+    GATEWAY_DENO_FLAGS,
+  );
 }
 
 /** Every chunk of an SSE response (events and comments), read to the end. */

@@ -66,8 +66,13 @@ export function startProc(cmd: string, args: string[], env: Record<string, strin
 }
 
 /** Starts a Deno script as a child process (with the same coverage dir as the tests). */
-export function startDeno(script: string, args: string[], env: Record<string, string> = {}): Proc {
-  return startProc(Deno.execPath(), ["run", "-A", script, ...args], env);
+export function startDeno(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  denoFlags: readonly string[] = [],
+): Proc {
+  return startProc(Deno.execPath(), ["run", ...denoFlags, "-A", script, ...args], env);
 }
 
 /** Polls `url` until it answers 200 or `timeoutMs` passes; throws with the process output. */
