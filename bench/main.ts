@@ -66,20 +66,19 @@ async function proxyCost() {
   );
   await sleep(500);
   const idleRss = rssOf(gw.proc.pid);
-  const targets = [["direct", spot.url], ["gateway", gw.url], ["bare", bare.url]] as const;
+  const targets = [["direct", spot], ["gateway", gw], ["bare", bare]] as const;
   // Warm-up: a few hundred sequential requests leave V8 interpreting the hot path; measured,
   // the first loaded seconds cost 1.5× the CPU of the steady state that follows.
-  for (const [, base] of targets) {
-    await maxThroughput(base, 32, quick ? 0.5 : 2);
-    for (let i = 0; i < (quick ? 10 : 100); i++) await streamOnce(streamUrl(base, 5));
+  for (const [, { url }] of targets) {
+    await maxThroughput(url, 32, quick ? 0.5 : 2);
+    for (let i = 0; i < (quick ? 10 : 100); i++) await streamOnce(streamUrl(url, 5));
   }
   const rounds: Record<string, number[]> = {};
   const add = (k: string, v: number) => (rounds[k] ??= []).push(v);
   // Each round measures direct, the gateway and the bare proxy one after another, so a slow
   // moment of the machine touches all three alike; medians over the rounds are reported.
   for (let r = 0; r < Q.rounds; r++) {
-    for (const [name, base] of targets) {
-      const proc = name === "gateway" ? gw.proc : name === "bare" ? bare.proc : spot.proc;
+    for (const [name, { url: base, proc }] of targets) {
       const cpu0 = cpuOf(proc.pid), t0 = performance.now();
       const rps = await maxThroughput(base, 32, Q.secs);
       add(`${name}_rps`, rps);
@@ -93,9 +92,9 @@ async function proxyCost() {
     // fraction of a millisecond, smaller than the drift between back-to-back batches.
     const ttfe: Record<string, number[]> = {}, took: Record<string, number> = {};
     for (let i = 0; i < Q.streams; i++) {
-      for (const [name, base] of targets) {
+      for (const [name, { url }] of targets) {
         const t = performance.now();
-        (ttfe[name] ??= []).push((await streamOnce(streamUrl(base, 5))).ttfe);
+        (ttfe[name] ??= []).push((await streamOnce(streamUrl(url, 5))).ttfe);
         took[name] = (took[name] ?? 0) + performance.now() - t;
       }
     }

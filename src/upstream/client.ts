@@ -1,7 +1,7 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { AnalysisRequest, EngineResult } from "../api/types.ts";
-import { classifyStatus } from "./fetch-outcome.ts";
-import { post, PostError } from "./http-post.ts";
+import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
+import { post } from "./http-post.ts";
 
 /** What one attempt needs: a deadline, the client's abort signal, headers to forward. */
 export interface AttemptOptions {
@@ -54,12 +54,6 @@ export async function postAnalyze(
     if (!looksLikeResult(body)) return { outcome: { kind: "invalid" }, latencyMs: since() };
     return { outcome: { kind: "ok" }, latencyMs: since(), status: 200, body, text };
   } catch (err) {
-    return { outcome: outcomeOf(err, opts.signal), latencyMs: since() };
+    return { outcome: classifyFetchError(err, opts.signal), latencyMs: since() };
   }
-}
-
-function outcomeOf(err: unknown, client: AbortSignal): Outcome {
-  if (client.aborted) return { kind: "aborted" };
-  if (err instanceof PostError && err.kind === "timeout") return { kind: "timeout" };
-  return { kind: "connect_error" };
 }

@@ -1,11 +1,16 @@
 import type { Outcome } from "../core/attempt-policy.ts";
+import { PostError } from "./http-post.ts";
 
-/** Why an attempt's fetch threw: the client went away, our deadline passed, or the network. */
+/**
+ * Why an attempt threw (fetch for streams, `post` for JSON): the client went away, our
+ * deadline passed, or the network.
+ */
 export function classifyFetchError(err: unknown, client: AbortSignal): Outcome {
   if (client.aborted) return { kind: "aborted" };
   if (err instanceof DOMException && (err.name === "TimeoutError" || err.name === "AbortError")) {
     return { kind: "timeout" };
   }
+  if (err instanceof PostError && err.kind === "timeout") return { kind: "timeout" };
   return { kind: "connect_error" };
 }
 
