@@ -8,6 +8,11 @@ import { engineRoutes } from "./http/routes/engine.ts";
 import { type HealthzSection, probeRoutes, type ReadinessCheck } from "./http/routes/probes.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import type { RequestTrace } from "./http/context.ts";
+import { analysisParams } from "./http/middleware/analysis-params.ts";
+import { checkSpot } from "./upstream/health-check.ts";
+
+// How long the "is the spot still answering?" check after a timeout may take.
+const STILL_ANSWERING_MS = 2_000;
 
 /** Optional parts mounted when configured (limiter, admin), and probe extensions. */
 export interface AppExtras {
@@ -44,6 +49,10 @@ export function createApp(
   });
   app.use("*", correlationId(gw.log));
   app.use("*", requestLog(gw.metrics));
+  // Validation before admission: an invalid request never takes a limiter slot.
+  const params = analysisParams(gw.env.MAX_BODY_BYTES);
+  app.use("/analyze", params);
+  app.use("/analyze/stream", params);
   extras.mount?.(app);
   app.route("/", probeRoutes(gw, extras.ready, extras.healthz));
   app.route(
@@ -51,7 +60,7 @@ export function createApp(
     engineRoutes({
       router: gw.router,
       timeouts: () => gw.timeouts(),
-      maxBodyBytes: gw.env.MAX_BODY_BYTES,
+      stillAnswering: async (url) => (await checkSpot(url, STILL_ANSWERING_MS)).ok,
       onStreamOpen: (s) => {
         streams.add(s);
         gw.metrics.streamsActive.inc();

@@ -18,6 +18,7 @@ export const envSchema = z.object({
   DRAIN_TIMEOUT: num(30),
   STREAM_IDLE_TIMEOUT: num(15, 1),
   KEEPALIVE_INTERVAL: num(10, 1),
+  REQUEST_DEADLINE: num(60, 1),
   LIMITER_ON_REDIS_DOWN: z.enum(["local", "deny"]).default("local"),
   GATEWAY_REPLICAS: num(1, 1),
   USER_HEADER: z.string().default("X-User-ID"),

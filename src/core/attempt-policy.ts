@@ -7,19 +7,31 @@ export type Outcome =
   | { kind: "http_4xx"; status: number }
   | { kind: "invalid" }
   | { kind: "stream_cut" }
-  | { kind: "aborted" };
+  | { kind: "aborted" }
+  /** The spot is full (503 `engine_busy`): back-pressure, not sickness. */
+  | { kind: "busy"; retryAfterS: number }
+  /** Past the deadline while the spot still answered its health check: a deep search. */
+  | { kind: "slow" };
 
 /** An outcome's name, as in the `outcome` label of `spotgate_upstream_requests_total`. */
 export type OutcomeKind = Outcome["kind"];
 
-/** The spot's fault: counts against its health and breaker. A 4xx is the request's fault. */
+const NOT_THE_SPOTS_FAULT = new Set<OutcomeKind>(["ok", "http_4xx", "aborted", "busy", "slow"]);
+
+/**
+ * The spot's fault: counts against its health and breaker. A 4xx is the request's fault; a
+ * full spot (`busy`) is back-pressure; a search that is merely deep (`slow`) is the work's.
+ */
 export function isSpotFailure(kind: OutcomeKind): boolean {
-  return kind !== "ok" && kind !== "http_4xx" && kind !== "aborted";
+  return !NOT_THE_SPOTS_FAULT.has(kind);
 }
 
-/** Worth another spot (DESIGN §4): every spot failure; never a 4xx or a departed client. */
+/**
+ * Worth another spot (DESIGN §4): every spot failure, and a full spot (another may have
+ * room); never a 4xx, a departed client, or a deep search (it would be as deep elsewhere).
+ */
 export function isRetryable(kind: OutcomeKind): boolean {
-  return isSpotFailure(kind);
+  return isSpotFailure(kind) || kind === "busy";
 }
 
 /** Maximum attempts per request, each on a distinct spot (DESIGN §7). */
@@ -45,9 +57,14 @@ export class RetryBudget {
     this.#retries = Math.max(0, this.#retries - retriesSpent);
   }
 
+  /** Whether one more retry fits in the budget now (takes nothing). */
+  canRetry(): boolean {
+    return this.#retries + 1 <= Math.max(this.min, Math.floor(this.#active * this.ratio));
+  }
+
   /** Takes one retry from the budget; false when it is spent. */
   tryRetry(): boolean {
-    if (this.#retries + 1 > Math.max(this.min, Math.floor(this.#active * this.ratio))) return false;
+    if (!this.canRetry()) return false;
     this.#retries++;
     return true;
   }

@@ -1,5 +1,6 @@
-/** The three circuit states; numbered 0/1/2 for `spotgate_circuit_state`. */
-export type CircuitState = "closed" | "half_open" | "open";
+import type { CircuitState, Permit } from "./circuit-state.ts";
+
+export { circuitNumber, type CircuitState, type Permit } from "./circuit-state.ts";
 
 type Inner =
   | { state: "closed"; failures: number; trips: 0 }
@@ -13,18 +14,6 @@ export interface BreakerOptions {
   maxCooldownMs?: number;
   random?: () => number;
   onTransition?: (from: CircuitState, to: CircuitState) => void;
-}
-
-/** A granted attempt; `done` reports its outcome (ignored if the breaker moved on meanwhile). */
-export interface Permit {
-  done(ok: boolean, now: number): void;
-  /** Gives the permit back with no outcome (the client left): frees a half-open probe slot. */
-  cancel(): void;
-}
-
-/** `spotgate_circuit_state` value of a state: 0 closed, 1 half-open, 2 open. */
-export function circuitNumber(state: CircuitState): 0 | 1 | 2 {
-  return state === "closed" ? 0 : state === "half_open" ? 1 : 2;
 }
 
 /**
@@ -45,6 +34,11 @@ export class CircuitBreaker {
   state(now: number): CircuitState {
     if (this.#s.state === "open" && now >= this.#s.until) this.heal();
     return this.#s.state;
+  }
+
+  /** Milliseconds left of an open cool-down at `now` (0 when not open). */
+  openForMs(now: number): number {
+    return this.#s.state === "open" ? Math.max(0, this.#s.until - now) : 0;
   }
 
   /** Ends an open cool-down now (also on a passing active check): the next attempt probes. */

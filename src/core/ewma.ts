@@ -2,17 +2,24 @@
 export const FAILURE_PENALTY_MS = 5_000;
 
 /**
+ * The latency an unmeasured (or reset) spot is assumed to have, as Envoy's and tower's
+ * peak-EWMA `default_rtt`: with 0, an unmeasured spot would cost 0 whatever its in-flight
+ * count, and a burst would pile onto it before its first answer came back.
+ */
+export const DEFAULT_RTT_MS = 250;
+
+/**
  * Peak-EWMA latency (Linkerd's balancer): a sample above the estimate replaces it at once
  * (peak-sensitive), lower samples decay in with time constant `tauMs` (default 10 s). Between
- * samples the estimate decays towards 0 when read (as tower's PeakEwma does), so a spot that
+ * samples an estimate above the default decays towards the default when read, so a spot that
  * was charged a failure penalty and then got no traffic is tried again after a while instead
- * of being starved for good. An unmeasured spot costs 0: it is tried at once and measured.
+ * of being starved for good; it never decays below it, so in-flight requests always weigh.
  */
 export class PeakEwma {
   #value: number;
   #at = -Infinity;
-  constructor(private readonly tauMs = 10_000, initialMs = 0) {
-    this.#value = initialMs;
+  constructor(private readonly tauMs = 10_000, private readonly defaultMs = DEFAULT_RTT_MS) {
+    this.#value = defaultMs;
   }
 
   /** Feeds one round-trip sample (ms) taken at `now`. */
@@ -32,7 +39,7 @@ export class PeakEwma {
 
   /** Forgets the estimate (a spot back from down starts fresh; slow start ramps its share). */
   reset(): void {
-    this.#value = 0;
+    this.#value = this.defaultMs;
     this.#at = -Infinity;
   }
 
@@ -41,9 +48,10 @@ export class PeakEwma {
     return this.#value;
   }
 
-  /** The estimate (ms) read at `now`: the last value decayed towards 0 since its sample. */
+  /** The estimate (ms) read at `now`: above the default, decayed towards it since its sample. */
   valueAt(now: number): number {
-    return this.#value * this.#weight(now);
+    if (this.#value <= this.defaultMs) return this.#value;
+    return this.defaultMs + (this.#value - this.defaultMs) * this.#weight(now);
   }
 
   /** The load-weighted cost of sending one more request: estimate at `now` × (in-flight + 1). */

@@ -1,6 +1,7 @@
 import { isSpotFailure, type Outcome } from "./attempt-policy.ts";
 import { type HealthStatus, nextHealth } from "./health.ts";
 import type { SpotRecord } from "./spot.ts";
+import { markFull, placeFreed } from "./room.ts";
 
 /** A health change, reported once so logs and metrics fire per transition. */
 export interface HealthChange {
@@ -37,8 +38,9 @@ export function observeHealth(
 
 /**
  * Records a finished attempt on its spot: counters, latency (a failure as the penalty), and
- * health. An aborted attempt (the client left) and a 4xx count for nothing against the spot.
- * The breaker permit is settled by the caller, who holds it.
+ * health. An aborted attempt (the client left), a 4xx and a deep search past its deadline
+ * count for nothing against the spot; a full spot (`busy`) is marked full for a moment. The
+ * breaker permit is settled by the caller, who holds it.
  */
 export function recordAttempt(
   spot: SpotRecord,
@@ -48,7 +50,12 @@ export function recordAttempt(
   threshold: number,
 ): HealthChange | undefined {
   spot.inFlight = Math.max(0, spot.inFlight - 1);
-  if (outcome.kind === "aborted") return undefined;
+  if (outcome.kind === "busy") {
+    markFull(spot, outcome.retryAfterS, now);
+    return undefined;
+  }
+  placeFreed(spot);
+  if (outcome.kind === "aborted" || outcome.kind === "slow") return undefined;
   spot.counters.requests++;
   if (!isSpotFailure(outcome.kind)) {
     spot.counters.successes++;

@@ -1,4 +1,5 @@
 import { slowStartFactor } from "./health.ts";
+import { hasRoom, isFull } from "./room.ts";
 import type { SpotRecord } from "./spot.ts";
 import { isUsable } from "./usable.ts";
 
@@ -9,28 +10,44 @@ export interface PickOptions {
   random: () => number;
 }
 
-function tier(spot: SpotRecord): number {
-  return spot.status === "degraded" ? 1 : 0;
-}
-
 /** The load estimate the choice compares: peak-EWMA × (in-flight + 1) ÷ slow-start weight. */
 export function costOf(spot: SpotRecord, now: number): number {
   return spot.ewma.cost(now, spot.inFlight) / slowStartFactor(spot.slowStartSince, now);
 }
 
 /**
- * Picks a spot (DESIGN §7): usable ones only; the healthy tier (unknown counts with it) before
- * the degraded; the highest priority; then power of two choices on cost. Undefined if none.
+ * How good a candidate's class is, lower first: a spot with an idle engine before one
+ * without (a full on-prem tier overflows to the next priority), then healthy (unknown counts
+ * with it) before degraded, then the higher priority.
+ */
+function rank(spot: SpotRecord): [number, number, number] {
+  return [hasRoom(spot) ? 0 : 1, spot.status === "degraded" ? 1 : 0, -spot.settings.priority];
+}
+
+function compare(a: [number, number, number], b: [number, number, number]): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/** Whether the spot may be chosen now: usable, not excluded, not full by its own word. */
+export function isCandidate(spot: SpotRecord, opts: PickOptions): boolean {
+  return !opts.exclude?.has(spot.id) && isUsable(spot, opts.now) && !isFull(spot, opts.now);
+}
+
+/**
+ * Picks a spot (docs/design.md §7): candidates only; the best class (room, health tier,
+ * priority); then power of two choices on cost. Undefined if there is no candidate.
  */
 export function pick(spots: Iterable<SpotRecord>, opts: PickOptions): SpotRecord | undefined {
   let best: SpotRecord[] = [];
+  let bestRank: [number, number, number] | undefined;
   for (const s of spots) {
-    if (opts.exclude?.has(s.id) || !isUsable(s, opts.now)) continue;
-    const b = best[0];
-    const better = !b || tier(s) < tier(b) ||
-      (tier(s) === tier(b) && s.settings.priority > b.settings.priority);
-    if (better) best = [s];
-    else if (tier(s) === tier(b) && s.settings.priority === b.settings.priority) best.push(s);
+    if (!isCandidate(s, opts)) continue;
+    const r = rank(s);
+    const order = bestRank ? compare(r, bestRank) : -1;
+    if (order < 0) {
+      best = [s];
+      bestRank = r;
+    } else if (order === 0) best.push(s);
   }
   if (best.length <= 1) return best[0];
   const i = Math.floor(opts.random() * best.length);

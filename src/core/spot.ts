@@ -34,6 +34,10 @@ export class SpotRecord {
   /** Dropped from the config: gets no new requests, forgotten once idle. */
   removed = false;
   inFlight = 0;
+  /** Engines the spot reported in its last passing `/health` (`capacity`); unknown before. */
+  capacity?: number;
+  /** Until when (epoch ms) the spot counts as full, after its 503 `engine_busy`. */
+  fullUntil = 0;
   lastHealthyAt?: number;
   /** When the spot (re)joined: the selector ramps its share up from here. */
   slowStartSince?: number;

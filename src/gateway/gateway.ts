@@ -27,7 +27,11 @@ export class Gateway {
     this.#config = config;
     const threshold = () => this.#config.failover_threshold;
     this.pool = new SpotPool({ onCircuit: circuitHook(this.metrics, log) });
-    this.router = new PoolRouter(this.pool, threshold, routerHooks(this.metrics, log));
+    this.router = new PoolRouter(this.pool, {
+      threshold,
+      checkIntervalMs: () => this.#config.health_check_interval * 1000,
+      hooks: routerHooks(this.metrics, log),
+    });
     this.prober = new Prober({
       pool: this.pool,
       intervalMs: () => this.#config.health_check_interval * 1000,
@@ -67,6 +71,7 @@ export class Gateway {
   timeouts(): EngineTimeouts {
     return {
       requestMs: this.#config.request_timeout * 1000,
+      deadlineMs: this.env.REQUEST_DEADLINE * 1000,
       idleMs: this.env.STREAM_IDLE_TIMEOUT * 1000,
       keepAliveMs: this.env.KEEPALIVE_INTERVAL * 1000,
     };

@@ -62,6 +62,8 @@ export function checkHook(
     metrics.healthCheckDuration.observe({ spot: spot.id }, r.ms / 1000);
     const change = observeHealth(spot, r.ok, Date.now(), threshold());
     if (r.ok) spot.breaker.heal();
+    // What the spot says it can run at once: the selector prefers spots with an idle engine.
+    if (r.ok && r.capacity !== undefined && r.capacity > 0) spot.capacity = r.capacity;
     if (change) logHealth(log, change, r.ok ? "check passed" : `check failed: ${r.detail}`);
   };
 }

@@ -1,97 +1,66 @@
 import type { AnalysisRequest } from "../api/types.ts";
-import { ResumeLedger } from "../sse/resume.ts";
-import { encodeComment, encodeEvent } from "../sse/format.ts";
+import { GatewayError } from "../errors/gateway-error.ts";
+import { encodeComment, encodeEvent, encodeRetry } from "../sse/format.ts";
+import { Attempts } from "./attempts.ts";
 import { exhausted } from "./failure.ts";
-import { type OpenedStream, openNext, type StreamAttempts } from "./stream-open.ts";
-import { relay, type RelaySink } from "./stream-relay.ts";
+import { openNext, type Refusal } from "./stream-open.ts";
+import { StreamSession } from "./stream-session.ts";
+import { ClientSink } from "./client-sink.ts";
 import type { OpenedClientStream, StreamOptions, StreamStats } from "./stream-types.ts";
+
+/** Default reconnection delay told to clients (`retry:`): long enough not to hammer. */
+export const RETRY_MS = 3_000;
 
 /**
  * `GET /analyze/stream` through the pool. Opens a spot (retrying before any byte reaches the
- * client; throws the JSON error when none opens), then relays its events; when that spot fails
- * mid-way, re-runs the search on another spot and forwards only what the client lacks.
+ * client; throws the JSON error when none opens), then hands the client a body that a
+ * StreamSession fills across spots. The client leaving (request signal or body cancel) ends
+ * everything at once: the upstream is closed, its lease settled, the attempt book closed.
  */
 export async function dispatchStream(
   req: AnalysisRequest,
   opts: StreamOptions,
 ): Promise<OpenedClientStream> {
   const started = performance.now();
-  const attempts: StreamAttempts = { exclude: new Set(), count: 0 };
-  const first = await openNext(req, opts, attempts);
-  if (!first) throw exhausted(opts.tried);
-  const stats: StreamStats = { events: 0, resumes: 0, completed: false, lastSpot: first.lease.id };
-  const cancelled = new AbortController();
-  let current: OpenedStream | undefined = first;
-  let finished: (s: StreamStats) => void = () => {};
-  const done = new Promise<StreamStats>((r) => finished = r);
-  let terminate = (_error: object) => {};
-  const body = new ReadableStream<Uint8Array>({
-    start(ctl) {
-      let lastWrite = performance.now();
-      const sink: RelaySink = {
-        cancelled: cancelled.signal,
-        write(bytes) {
-          if (cancelled.signal.aborted) return;
-          lastWrite = performance.now();
-          ctl.enqueue(bytes);
-        },
-        forwarded() {
-          stats.events++;
-          stats.firstEventMs ??= performance.now() - started;
-        },
-      };
-      // The gateway's own keep-alive covers the gaps no spot fills (e.g. while failing over).
-      const keepAlive = setInterval(() => {
-        if (performance.now() - lastWrite >= opts.keepAliveMs) {
-          sink.write(encodeComment("keep-alive"));
-        }
-      }, Math.max(20, opts.keepAliveMs / 3));
-      sink.write(encodeComment("spotgate"));
-      terminate = (error) => {
-        sink.write(encodeEvent({ event: "error", data: JSON.stringify({ error }) }));
-        cancelled.abort();
-        current?.upstream.close();
-        ctl.close();
-      };
-      const run = async () => {
-        const ledger = new ResumeLedger();
-        while (current) {
-          const end = await relay(current, ledger, sink, opts);
-          current.upstream.close();
-          const outcome = end.kind === "done" ? { kind: "ok" as const } : end.outcome;
-          current.lease.finish(outcome, end.latencyMs);
-          const ms = Math.round(end.latencyMs);
-          opts.tried.push({ spot: current.lease.id, outcome: outcome.kind, ms });
-          if (end.kind === "done") {
-            stats.completed = true;
-            break;
-          }
-          if (outcome.kind === "aborted") break;
-          current = await openNext(req, opts, attempts, true);
-          if (current && cancelled.signal.aborted) {
-            current.upstream.close();
-            current.lease.finish({ kind: "aborted" }, 0);
-            break;
-          } else if (current) {
-            stats.resumes++;
-            stats.lastSpot = current.lease.id;
-            sink.write(encodeComment(`resumed on ${current.lease.id}`));
-          } else {
-            const data = JSON.stringify({ error: exhausted(opts.tried).toBody() });
-            sink.write(encodeEvent({ event: "error", data }));
-          }
-        }
-      };
-      run().finally(() => {
-        clearInterval(keepAlive);
-        if (!cancelled.signal.aborted) ctl.close();
-        finished(stats);
-      });
-    },
-    cancel() {
-      cancelled.abort();
-      current?.upstream.close();
-    },
+  const attempts = new Attempts(opts.router, opts.tried, Infinity);
+  let refusal: Refusal | undefined;
+  const first = await openNext(req, opts, attempts, false, (r) => refusal = r).catch((err) => {
+    attempts[Symbol.dispose]();
+    throw err;
   });
-  return { spot: first.lease.id, attempts, body, stats, done, terminate: (e) => terminate(e) };
+  if (!first) {
+    attempts[Symbol.dispose]();
+    const why = { unavailable: opts.router.unavailable(new Set()), stopped: attempts.stopped };
+    throw exhausted(opts.tried, { ...why, refusal });
+  }
+  const stats: StreamStats = { events: 0, resumes: 0, completed: false, lastSpot: first.lease.id };
+  const sink = new ClientSink(opts.keepAliveMs, stats, started);
+  const session = new StreamSession(req, opts, attempts, first, sink, stats);
+  sink.cancelled.addEventListener("abort", () => session.closeUpstream(), { once: true });
+  const onClientGone = () => sink.cancel();
+  opts.signal.addEventListener("abort", onClientGone, { once: true });
+  const done: Promise<StreamStats> = (async () => {
+    sink.write(encodeRetry(opts.retryMs ?? RETRY_MS));
+    sink.write(encodeComment("spotgate"));
+    try {
+      await session.run();
+    } catch (err) {
+      opts.log?.error("stream failed unexpectedly", {
+        error: String(err),
+        stack: (err as Error)?.stack,
+      });
+      const e = new GatewayError("internal_error", "The stream failed in the gateway");
+      sink.write(encodeEvent({ event: "error", data: JSON.stringify({ error: e.toBody() }) }));
+    } finally {
+      opts.signal.removeEventListener("abort", onClientGone);
+      sink.close();
+    }
+    return stats;
+  })();
+  const terminate = (error: object) => {
+    sink.write(encodeEvent({ event: "error", data: JSON.stringify({ error }) }));
+    sink.cancel();
+    sink.close();
+  };
+  return { spot: first.lease.id, attempts, body: sink.body, stats, done, terminate };
 }

@@ -1,18 +1,30 @@
 import type { AnalysisRequest } from "../api/types.ts";
+import type { Outcome } from "../core/attempt-policy.ts";
+import { isRetryable } from "../core/attempt-policy.ts";
 import { GatewayError } from "../errors/gateway-error.ts";
+import type { Logger } from "../obs/log.ts";
 import { postAnalyze } from "../upstream/client.ts";
-import { isRetryable, MAX_ATTEMPTS } from "../core/attempt-policy.ts";
+import { Attempts } from "./attempts.ts";
 import { exhausted } from "./failure.ts";
 import type { Router, TriedSpot } from "./router.ts";
 
 /** What a JSON dispatch needs besides the request. */
 export interface DispatchOptions {
   router: Router;
+  /** Per attempt: to the whole answer (JSON) or to the first event (stream). */
   timeoutMs: number;
+  /** The whole request, every attempt included (JSON; default: unbounded). */
+  deadlineMs?: number;
   signal: AbortSignal;
   headers: Record<string, string>;
   /** Filled in as attempts happen, for the request's log line. */
   tried: TriedSpot[];
+  /**
+   * Asked when an attempt timed out: does the spot still answer its health check? Then the
+   * search is deep, not the spot sick, and the timeout is no verdict on the spot.
+   */
+  stillAnswering?: (spotUrl: string) => Promise<boolean>;
+  log?: Logger;
 }
 
 /** A relayed answer: the status and body of the spot that answered. */
@@ -24,33 +36,41 @@ export interface DispatchResult {
   text: string;
 }
 
+async function verdict(outcome: Outcome, url: string, opts: DispatchOptions): Promise<Outcome> {
+  if (outcome.kind !== "timeout" || !opts.stillAnswering) return outcome;
+  return (await opts.stillAnswering(url)) ? { kind: "slow" } : outcome;
+}
+
 /**
- * `POST /analyze` through the pool: pick → attempt → record → retry on a distinct spot
- * (Caddy's proxy loop). A 4xx from a spot is relayed, never retried.
+ * `POST /analyze` through the pool (Caddy's proxy loop): the attempt book hands out a spot,
+ * the attempt runs within what is left of the deadline, its outcome is recorded, and a
+ * retryable failure goes to another spot. A 4xx from a spot is relayed in the gateway's error
+ * shape, never retried; a search too deep for its deadline is not retried either.
  */
 export async function dispatchJson(
   req: AnalysisRequest,
   opts: DispatchOptions,
 ): Promise<DispatchResult> {
-  const { router, tried } = opts;
-  const exclude = new Set<string>();
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    if (attempt > 1 && !router.mayRetry(tried.at(-1)!.outcome)) break;
-    const lease = router.acquire(exclude);
+  using attempts = new Attempts(opts.router, opts.tried, opts.deadlineMs ?? Infinity);
+  while (true) {
+    using lease = attempts.next();
     if (!lease) break;
-    exclude.add(lease.id);
-    const res = await postAnalyze(lease.url, req, opts);
-    lease.finish(res.outcome, res.latencyMs);
-    tried.push({ spot: lease.id, outcome: res.outcome.kind, ms: Math.round(res.latencyMs) });
-    if (res.outcome.kind === "aborted") {
+    const timeoutMs = Math.min(opts.timeoutMs, attempts.remainingMs());
+    const res = await postAnalyze(lease.url, req, { ...opts, timeoutMs });
+    const outcome = await verdict(res.outcome, lease.url, opts);
+    attempts.record(lease, outcome, res.latencyMs);
+    if (outcome.kind === "aborted") {
       throw new GatewayError("invalid_request", "Client closed the request");
     }
-    if (res.outcome.kind === "http_4xx" && typeof res.body !== "object") {
-      throw new GatewayError("invalid_request", `The spot refused the request (${res.status})`);
+    if (outcome.kind === "ok") {
+      return { spot: lease.id, attempts: attempts.count, status: res.status!, text: res.text! };
     }
-    if (!isRetryable(res.outcome.kind)) {
-      return { spot: lease.id, attempts: attempt, status: res.status!, text: res.text! };
+    if (outcome.kind === "http_4xx") {
+      const refusal = { status: res.status!, text: res.text };
+      throw exhausted(opts.tried, { unavailable: { full: false, retryAfterS: 1 }, refusal });
     }
+    if (!isRetryable(outcome.kind)) break;
   }
-  throw exhausted(tried);
+  const unavailable = opts.router.unavailable(new Set());
+  throw exhausted(opts.tried, { unavailable, stopped: attempts.stopped });
 }

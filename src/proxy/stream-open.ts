@@ -1,7 +1,8 @@
 import type { AnalysisRequest } from "../api/types.ts";
 import { openStream, type UpstreamStream } from "../upstream/stream-client.ts";
-import { isRetryable, MAX_ATTEMPTS } from "../core/attempt-policy.ts";
+import { isRetryable } from "../core/attempt-policy.ts";
 import type { DispatchOptions } from "./dispatch.ts";
+import type { Attempts } from "./attempts.ts";
 import type { SpotLease } from "./router.ts";
 
 /** A spot's open event stream with the lease that pays for it. */
@@ -11,44 +12,45 @@ export interface OpenedStream {
   startedAt: number;
 }
 
-/** Attempt bookkeeping shared by the opening and every resume of one client stream. */
-export interface StreamAttempts {
-  exclude: Set<string>;
-  count: number;
+/** What the opening learnt of a spot that refused the request (4xx): its answer text. */
+export interface Refusal {
+  status: number;
+  text?: string;
 }
 
 /**
- * Opens the request's stream on the next usable spot, retrying on distinct spots within the
- * attempt limit and the retry budget. Undefined when no spot could be opened; a 4xx or a
- * client abort ends the search for a spot at once (and is in `tried`).
+ * Opens the request's stream on the next spot the attempt book hands out, retrying on
+ * distinct spots. Undefined when no spot could be opened; a 4xx or a client abort ends the
+ * search for a spot at once (and is in `tried`; a 4xx's answer goes to `refused`). A resume
+ * after a cut or a stall takes its first spot without a retry token.
  */
 export async function openNext(
   req: AnalysisRequest,
   opts: DispatchOptions,
-  attempts: StreamAttempts,
+  attempts: Attempts,
   resuming = false,
+  refused?: (r: Refusal) => void,
 ): Promise<OpenedStream | undefined> {
-  while (attempts.count < MAX_ATTEMPTS) {
-    const last = opts.tried.at(-1);
-    const budgeted = !resuming || last?.outcome !== "stream_cut" && last?.outcome !== "timeout";
-    if (attempts.count > 0 && last && !opts.router.mayRetry(last.outcome, budgeted)) {
-      return undefined;
-    }
-    resuming = false; // only the first pick of a resume is exempt
-    const lease = opts.router.acquire(attempts.exclude);
+  const last = attempts.tried.at(-1)?.outcome;
+  let free = resuming && (last === "stream_cut" || last === "timeout");
+  while (true) {
+    const lease = attempts.next(free);
+    free = false;
     if (!lease) return undefined;
-    attempts.exclude.add(lease.id);
-    attempts.count++;
     const startedAt = performance.now();
-    const upstream = await openStream(lease.url, req, opts);
+    const timeoutMs = Math.min(opts.timeoutMs, attempts.remainingMs());
+    let upstream: UpstreamStream;
+    try {
+      upstream = await openStream(lease.url, req, { ...opts, timeoutMs });
+    } catch (err) {
+      lease[Symbol.dispose]();
+      throw err;
+    }
     if (upstream.outcome.kind === "ok") return { lease, upstream, startedAt };
-    lease.finish(upstream.outcome, upstream.latencyMs);
-    opts.tried.push({
-      spot: lease.id,
-      outcome: upstream.outcome.kind,
-      ms: Math.round(upstream.latencyMs),
-    });
+    attempts.record(lease, upstream.outcome, upstream.latencyMs);
+    if (upstream.outcome.kind === "http_4xx") {
+      refused?.({ status: upstream.status!, text: upstream.text });
+    }
     if (!isRetryable(upstream.outcome.kind)) return undefined;
   }
-  return undefined;
 }

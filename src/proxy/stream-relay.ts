@@ -1,8 +1,9 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { ResumeLedger } from "../sse/resume.ts";
+import type { SseChunk } from "../sse/parse.ts";
 import { encodeComment, encodeEvent } from "../sse/format.ts";
-import { readChunk } from "../upstream/stream-client.ts";
 import type { OpenedStream } from "./stream-open.ts";
+import { StreamWatchdog } from "./stream-watchdog.ts";
 
 /** How one spot's part of a client stream ended. */
 export type RelayEnd = { kind: "done"; latencyMs: number } | {
@@ -19,10 +20,13 @@ export interface RelaySink {
   cancelled: AbortSignal;
 }
 
+type Read = ReadableStreamReadResult<SseChunk> | { done: true; broken: true };
+
 /**
  * Relays one spot's events until its `result` (done) or until it fails: the stream ends or
  * breaks without a result, sends an `error` event, or is silent for `idleMs` (after its first
- * event) or past `timeoutMs` (before it). Events the client already has are dropped.
+ * event) or past `timeoutMs` (before it). Events the client already has are dropped. One read
+ * is pending at a time; the watchdog and a departing client settle it by closing the upstream.
  */
 export async function relay(
   cur: OpenedStream,
@@ -33,36 +37,43 @@ export async function relay(
   const reader = cur.upstream.reader!;
   let latencyMs = cur.upstream.latencyMs;
   let sawEvent = false;
-  const deadline = cur.startedAt + limits.timeoutMs;
   const fail = (kind: Outcome["kind"]): RelayEnd => ({
     kind: "failed",
     outcome: { kind } as Outcome,
     latencyMs,
   });
-  while (true) {
-    const left = deadline - performance.now();
-    const wait = sawEvent ? limits.idleMs : Math.max(1, Math.min(limits.idleMs, left));
-    const r = await readChunk(reader, wait);
-    if (sink.cancelled.aborted) return fail("aborted");
-    if (r.kind === "end" || r.kind === "broken") return fail("stream_cut");
-    if (r.kind === "idle") {
-      if (!sawEvent && performance.now() < deadline) continue;
-      return fail("timeout");
+  const firstEventMs = cur.startedAt + limits.timeoutMs - performance.now();
+  using watchdog = new StreamWatchdog(
+    { firstEventMs, idleMs: limits.idleMs },
+    () => cur.upstream.close(),
+  );
+  const onCancel = () => cur.upstream.close();
+  sink.cancelled.addEventListener("abort", onCancel, { once: true });
+  try {
+    while (true) {
+      const r: Read = await reader.read().catch(() => ({ done: true, broken: true }));
+      if (sink.cancelled.aborted) return fail("aborted");
+      if (watchdog.fired) return fail("timeout");
+      if (r.done) return fail("stream_cut");
+      watchdog.touch();
+      if (r.value.kind === "comment") {
+        sink.write(encodeComment("thinking"));
+        continue;
+      }
+      const ev = r.value.event;
+      if (ev.event === "error") return fail("stream_cut");
+      if (!sawEvent) {
+        sawEvent = true;
+        latencyMs = performance.now() - cur.startedAt;
+        watchdog.sawEvent();
+      }
+      if (ledger.accept(ev)) {
+        sink.write(encodeEvent(ev));
+        sink.forwarded();
+      }
+      if (ev.event === "result") return { kind: "done", latencyMs };
     }
-    if (r.chunk.kind === "comment") {
-      sink.write(encodeComment("thinking"));
-      continue;
-    }
-    const ev = r.chunk.event;
-    if (ev.event === "error") return fail("stream_cut");
-    if (!sawEvent) {
-      sawEvent = true;
-      latencyMs = performance.now() - cur.startedAt;
-    }
-    if (ledger.accept(ev)) {
-      sink.write(encodeEvent(ev));
-      sink.forwarded();
-    }
-    if (ev.event === "result") return { kind: "done", latencyMs };
+  } finally {
+    sink.cancelled.removeEventListener("abort", onCancel);
   }
 }

@@ -22,6 +22,11 @@ export function formatComment(text: string): string {
   return `: ${text.replace(/[\r\n]/g, " ")}\n\n`;
 }
 
+/** The reconnection delay for the client (`retry: ms`), in a block of its own: no event. */
+export function encodeRetry(ms: number): Uint8Array {
+  return encoder.encode(`retry: ${Math.max(0, Math.round(ms))}\n\n`);
+}
+
 /** The bytes of `formatEvent`. */
 export function encodeEvent(ev: SseEvent): Uint8Array {
   return encoder.encode(formatEvent(ev));

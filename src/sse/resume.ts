@@ -12,6 +12,18 @@ export class ResumeLedger {
   #resultSent = false;
   #otherIds = new Set<string>();
 
+  /**
+   * Seeds the ledger from a reconnecting client's last event: per multipv index, events come
+   * in order depth by depth (1.1, 1.2, 2.1, …), so the client has every index up to
+   * `multipv` at `depth`, and the later indexes at `depth - 1`.
+   */
+  seed(after: { depth: number; multipv: number }, multipvs: number): void {
+    for (let m = 1; m <= multipvs; m++) {
+      const depth = m <= after.multipv ? after.depth : after.depth - 1;
+      if (depth > 0) this.#deepest.set(m, depth);
+    }
+  }
+
   /** Whether to forward `ev` to the client; a forwarded event is recorded as delivered. */
   accept(ev: SseEvent): boolean {
     if (ev.event === "result") {

@@ -38,7 +38,7 @@ export async function postAnalyze(
     const res = await post(`${baseUrl}/analyze`, JSON.stringify(req), headers, opts);
     const text = res.text;
     if (res.status !== 200) {
-      const outcome = classifyStatus(res.status);
+      const outcome = classifyStatus(res.status, res.retryAfter, text);
       let body: unknown;
       try {
         body = JSON.parse(text);

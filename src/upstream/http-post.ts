@@ -1,10 +1,11 @@
 import http from "node:http";
 import https from "node:https";
 
-/** A finished exchange: the status and the whole body as text. */
+/** A finished exchange: the status, the whole body as text, and the spot's Retry-After. */
 export interface PostAnswer {
   status: number;
   text: string;
+  retryAfter?: string;
 }
 
 /** Why a POST failed: our deadline passed, the client went away, or the network. */
@@ -70,7 +71,9 @@ export function post(
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => text += d);
-      res.on("end", () => done(() => resolve({ status: res.statusCode ?? 0, text })));
+      const status = res.statusCode ?? 0;
+      const retryAfter = res.headers["retry-after"];
+      res.on("end", () => done(() => resolve({ status, text, retryAfter })));
       res.on("error", (e) => fail(e));
     });
     const fail = (e: unknown, kind: PostError["kind"] = "network") => {

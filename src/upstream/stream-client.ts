@@ -11,7 +11,13 @@ export interface UpstreamStream {
   latencyMs: number;
   status?: number;
   reader?: ReadableStreamDefaultReader<SseChunk>;
-  /** Aborts the upstream request (the spot sees the disconnect and stops its engine). */
+  /** A refused open's answer (the spot's error JSON), for the client's error message. */
+  text?: string;
+  /**
+   * Ends the upstream request for good: aborts the fetch and cancels the body, so the
+   * connection is closed (the spot sees the disconnect and stops its engine) and a pending
+   * read settles at once. Idempotent.
+   */
   close: () => void;
 }
 
@@ -24,7 +30,12 @@ export async function openStream(
   const started = performance.now();
   // Until the headers come: the client or the deadline abort it; afterwards only `close()`.
   const attempt = deadline(opts.signal, opts.timeoutMs);
-  const close = attempt.abort;
+  let reader: ReadableStreamDefaultReader<SseChunk> | undefined;
+  const close = () => {
+    attempt.abort();
+    reader?.cancel().catch(() => {});
+    reader = undefined;
+  };
   // Built by hand: URLSearchParams costs a native call per stream on the time-to-first-event.
   const q = `fen=${encodeURIComponent(req.fen)}&depth=${req.depth}&multipv=${req.multipv}`;
   try {
@@ -35,51 +46,19 @@ export async function openStream(
     const latencyMs = performance.now() - started;
     const type = res.headers.get("content-type") ?? "";
     if (res.status !== 200 || !type.startsWith("text/event-stream") || !res.body) {
-      await res.body?.cancel();
+      const text = res.status === 200 ? await res.body?.cancel() : await res.text();
       const outcome = res.status === 200
         ? { kind: "invalid" as const }
-        : classifyStatus(res.status);
-      return { outcome, latencyMs, status: res.status, close };
+        : classifyStatus(res.status, res.headers.get("retry-after"), text ?? undefined);
+      return { outcome, latencyMs, status: res.status, text: text ?? undefined, close };
     }
-    return {
-      outcome: { kind: "ok" },
-      latencyMs,
-      status: 200,
-      reader: parseSse(res.body).getReader(),
-      close,
-    };
+    reader = parseSse(res.body).getReader();
+    return { outcome: { kind: "ok" }, latencyMs, status: 200, reader, close };
   } catch (err) {
     const latencyMs = performance.now() - started;
     const reason = attempt.signal.reason ?? err;
     return { outcome: classifyFetchError(reason, opts.signal), latencyMs, close };
   } finally {
     attempt.clear();
-  }
-}
-
-/** One read with a deadline: a chunk, the end, an idle timeout, or a broken connection. */
-export type ReadResult =
-  | { kind: "chunk"; chunk: SseChunk }
-  | { kind: "end" }
-  | { kind: "idle" }
-  | { kind: "broken" };
-
-/** Reads the next chunk, giving up after `idleMs` without one. */
-export async function readChunk(
-  reader: ReadableStreamDefaultReader<SseChunk>,
-  idleMs: number,
-): Promise<ReadResult> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<ReadResult>((r) =>
-    timer = setTimeout(() => r({ kind: "idle" }), idleMs)
-  );
-  const read = reader.read().then(
-    (r): ReadResult => (r.done ? { kind: "end" } : { kind: "chunk", chunk: r.value }),
-    (): ReadResult => ({ kind: "broken" }),
-  );
-  try {
-    return await Promise.race([read, idle]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -77,7 +77,9 @@ export async function setFault(
 /** A fault spot's request counters. */
 export async function faultStats(
   spot: Server,
-): Promise<{ stream: number; analyze: number; last_headers: Record<string, string> }> {
+): Promise<
+  { stream: number; analyze: number; open_streams: number; last_headers: Record<string, string> }
+> {
   return await (await fetch(`${spot.url}/_stats`)).json();
 }
 

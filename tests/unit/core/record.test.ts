@@ -1,3 +1,4 @@
+import { DEFAULT_RTT_MS } from "../../../src/core/ewma.ts";
 import assert from "node:assert/strict";
 import { observeHealth, recordAttempt } from "../../../src/core/record.ts";
 import { FAILURE_PENALTY_MS } from "../../../src/core/ewma.ts";
@@ -20,7 +21,7 @@ Deno.test("observeHealth reports each transition once and restarts slow start af
   const back = observeHealth(spot, true, 4, 3);
   assert.deepEqual(back, { spot: "a", from: "down", to: "healthy", failures: 0 });
   assert.equal(spot.slowStartSince, 4);
-  assert.equal(spot.ewma.value, 0, "a spot back from down is measured afresh");
+  assert.equal(spot.ewma.value, DEFAULT_RTT_MS, "a spot back from down is measured afresh");
   assert.equal(spot.lastHealthyAt, 4);
   assert.equal(observeHealth(spot, true, 5, 3), undefined);
   assert.equal(spot.lastHealthyAt, 5);

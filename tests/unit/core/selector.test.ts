@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { costOf, pick } from "../../../src/core/selector.ts";
 import { seeded, testSpot } from "./fixtures.ts";
+import { fullRetryAfterS, isFull, markFull, placeFreed } from "../../../src/core/room.ts";
 
 const now = 1_000_000;
 
@@ -82,7 +83,8 @@ Deno.test("selector: a failure's penalty latency pushes traffic away until it de
   // No traffic reaches b, so no new sample: its penalty decays on read and b is tried again.
   const later = now + 70_000;
   a.ewma.observe(10, later);
-  assert.ok(costOf(b, later) < costOf(a, later), "after a minute b is worth a try");
+  a.inFlight = 30;
+  assert.ok(costOf(b, later) < costOf(a, later), "after a minute b is worth a try under load");
 });
 
 Deno.test("selector: slow start divides a returning spot's cost by its ramp factor", () => {
@@ -104,11 +106,44 @@ Deno.test("selector: slow start divides a returning spot's cost by its ramp fact
 Deno.test("selector: unknown ranks with healthy; P2C compares two distinct spots", () => {
   const fresh = testSpot("fresh"), known = testSpot("known");
   fresh.status = "unknown";
-  known.ewma.observe(50, now);
+  known.ewma.observe(500, now); // slower than an unmeasured spot's default latency
   // random 0 draws indexes 0 and then 1 (never the same spot twice): the cheaper one wins.
   assert.equal(pick([known, fresh], { now, random: () => 0 })?.id, "fresh");
   assert.equal(pick([fresh, known], { now, random: () => 0.999 })?.id, "fresh");
   assert.equal(pick([known], { now, random: () => 0 })?.id, "known", "one candidate");
   const ex = new Set(["fresh", "known"]);
   assert.equal(pick([known, fresh], { now, random: () => 0, exclude: ex }), undefined);
+});
+
+Deno.test("selector: a burst on unmeasured spots alternates instead of piling on one", () => {
+  const a = testSpot("a"), b = testSpot("b");
+  const random = seeded(11);
+  for (let i = 0; i < 16; i++) pick([a, b], { now, random })!.inFlight++;
+  assert.deepEqual([a.inFlight, b.inFlight], [8, 8]);
+});
+
+Deno.test("selector: a spot with an idle engine beats a full one, even of higher priority", () => {
+  const hi = testSpot("hi", { priority: 200 }), lo = testSpot("lo", { priority: 100 });
+  hi.capacity = 2;
+  lo.capacity = 2;
+  hi.inFlight = 2;
+  assert.equal(pick([hi, lo], { now, random: seeded(1) })?.id, "lo", "overflow to room");
+  lo.inFlight = 2;
+  assert.equal(pick([hi, lo], { now, random: seeded(1) })?.id, "hi", "none has room: priority");
+});
+
+Deno.test("selector: a spot that said it is full is no candidate until its Retry-After", () => {
+  const a = testSpot("a"), b = testSpot("b");
+  markFull(a, 1, now);
+  assert.equal(isFull(a, now + 999), true);
+  for (let i = 0; i < 20; i++) assert.equal(pick([a, b], { now, random: seeded(i) })?.id, "b");
+  markFull(b, 3, now);
+  assert.equal(pick([a, b], { now, random: Math.random }), undefined);
+  assert.equal(fullRetryAfterS([a, b], now), 1, "the soonest spot's Retry-After");
+  assert.equal(pick([a, b], { now: now + 1000, random: seeded(2) })?.id, "a");
+  placeFreed(b);
+  assert.equal(isFull(b, now), false, "a finished request frees a place at once");
+  markFull(b, 60, now);
+  assert.equal(isFull(b, now + 5_001), false, "a Retry-After counts for at most 5 s");
+  assert.equal(fullRetryAfterS([], now), 1);
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_RTT_MS } from "../../../src/core/ewma.ts";
 import assert from "node:assert/strict";
 import { SpotRecord } from "../../../src/core/spot.ts";
 
@@ -20,7 +21,7 @@ Deno.test("SpotRecord starts unknown, idle, closed, in slow start from its creat
   assert.equal(s.removed, false);
   assert.equal(s.breaker.state(1234), "closed");
   assert.deepEqual(s.counters, { requests: 0, successes: 0, failures: 0 });
-  assert.equal(s.ewma.value, 0);
+  assert.equal(s.ewma.value, DEFAULT_RTT_MS);
 });
 
 Deno.test("SpotRecord.enabled is the config flag and no admin hold", () => {

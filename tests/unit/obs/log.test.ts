@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { Logger } from "../../../src/obs/log.ts";
-import { exhausted } from "../../../src/proxy/failure.ts";
 import { classifyFetchError, classifyStatus } from "../../../src/upstream/fetch-outcome.ts";
 
 Deno.test("logger: one JSON object per line with time, level, msg and bound fields; threshold", () => {
@@ -23,25 +22,6 @@ Deno.test("logger: one JSON object per line with time, level, msg and bound fiel
   const all: string[] = [];
   new Logger("debug", {}, (l) => all.push(l)).debug("shown");
   assert.equal(all.length, 1);
-});
-
-Deno.test("exhausted: 504 when every attempt timed out, else 503 naming spots and reasons", () => {
-  const timeout = exhausted([{ spot: "a", outcome: "timeout", ms: 1 }, {
-    spot: "b",
-    outcome: "timeout",
-    ms: 1,
-  }]);
-  assert.equal(timeout.code, "upstream_timeout");
-  assert.equal(timeout.status, 504);
-  const mixed = exhausted([{ spot: "a", outcome: "timeout", ms: 1 }, {
-    spot: "b",
-    outcome: "http_5xx",
-    ms: 1,
-  }]);
-  assert.equal(mixed.code, "no_spot_available");
-  assert.match(mixed.message, /a: timeout, b: http_5xx/);
-  assert.equal(mixed.retryAfter, 1);
-  assert.match(exhausted([]).message, /down, disabled or circuit-open/);
 });
 
 Deno.test("fetch outcomes are classified once; and never blamed on a spot when the client left", () => {
