@@ -21,9 +21,16 @@ export function toGatewayError(err: unknown): GatewayError {
   });
 }
 
-/** Renders the DESIGN §4 envelope: `{error:{code,message,hint},correlation_id}`. */
+/** Renders the docs/design.md §4 envelope: `{error:{code,message,hint},correlation_id}`. */
 export function renderError(err: unknown, c: Context): Response {
   const e = toGatewayError(err);
+  // A bug, not a refusal: logged once, with the stack, where the correlation id finds it.
+  if (e.code === "internal_error" && !(err instanceof GatewayError)) {
+    c.get("log")?.error("unexpected error", {
+      error: String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+  }
   const correlationId = c.get("correlationId") ?? null;
   const headers: Record<string, string> = { ...e.headers };
   if (e.retryAfter !== undefined) headers["Retry-After"] = String(Math.ceil(e.retryAfter));

@@ -1,6 +1,7 @@
 import type * as L from "./limiter.ts";
 import type { MemoryLimiter } from "./memory.ts";
 import type { RedisLimiter } from "./redis.ts";
+import { UnsentReleases } from "./unsent-releases.ts";
 
 interface Held {
   lease: L.Lease;
@@ -17,7 +18,8 @@ interface Held {
  */
 export class Reconciler {
   readonly #held = new Map<string, Held>();
-  readonly #unsent = new Set<string>();
+  /** Releases (and possibly-landed acquires) to send to Redis once it is back. */
+  readonly unsent: UnsentReleases = new UnsentReleases();
 
   constructor(readonly redis: RedisLimiter, readonly fallback: MemoryLimiter) {}
 
@@ -37,11 +39,6 @@ export class Reconciler {
   /** Whether the lease lives in the local fallback only. */
   isLocal(id: string): boolean {
     return this.#held.get(id)?.local === true;
-  }
-
-  /** Marks a release (or a possibly-landed acquire) to send to Redis once it is back. */
-  forget(id: string): void {
-    this.#unsent.add(id);
   }
 
   /** Marks a lease whose renew could not reach Redis. */
@@ -76,9 +73,9 @@ export class Reconciler {
   /** Writes back local leases and unsent releases; false if Redis failed on the way. */
   async run(): Promise<boolean> {
     // Releases first: an id in both (an acquire that timed out, then granted locally) ends held.
-    for (const id of this.#unsent) {
+    for (const id of this.unsent.list()) {
       if ((await this.redis.release(id)).kind === "error") return false;
-      this.#unsent.delete(id);
+      this.unsent.delete(id);
     }
     for (const h of this.#held.values()) {
       if (!h.local) continue;

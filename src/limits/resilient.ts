@@ -3,6 +3,7 @@ import type * as L from "./limiter.ts";
 import type { MemoryLimiter } from "./memory.ts";
 import type { RedisLimiter } from "./redis.ts";
 import { Reconciler } from "./reconcile.ts";
+import { type GuardFailure, RedisGuard } from "./redis-guard.ts";
 
 /** What to do while Redis is unreachable: decide locally, or refuse (503). */
 export type RedisDownPolicy = "local" | "deny";
@@ -27,30 +28,37 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
   readonly limits: L.Limits;
   readonly ttlMs: number;
   readonly #o: ResilientOptions;
-  readonly #breaker: CircuitBreaker;
   readonly #now: () => number;
   readonly #rec: Reconciler;
-  #fallback = false;
+  readonly #guard: RedisGuard;
   constructor(o: ResilientOptions) {
     this.#o = o;
     this.limits = o.redis.limits;
     this.ttlMs = o.redis.ttlMs;
     this.#now = o.now ?? Date.now;
-    this.#breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
+    const breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
     this.#rec = new Reconciler(o.redis, o.fallback);
+    this.#guard = new RedisGuard(breaker, this.#rec, this.#now, o.onFallback);
   }
 
   /** Whether the fallback decides now (Redis away or its circuit open). */
   get fallbackActive(): boolean {
-    return this.#fallback;
+    return this.#guard.fallbackActive;
+  }
+
+  /** Releases waiting for Redis to come back (bounded). */
+  get pendingReleases(): number {
+    return this.#rec.unsent.size;
   }
 
   async acquire(req: L.AcquireRequest): Promise<L.AcquireResult> {
     const id = req.id ?? crypto.randomUUID();
-    const r = await this.#redis(() => this.#o.redis.acquire({ ...req, id }));
+    const r = await this.#guard.run(() => this.#o.redis.acquire({ ...req, id }));
     if (r.kind === "granted") this.#rec.track(r.lease, false);
     if (r.kind !== "error") return r;
-    this.#rec.forget(id); // a timed-out acquire may still land: release it once Redis is back
+    // An acquire that reached Redis and timed out may still land: release it once Redis is
+    // back. One the open circuit refused never left this process: nothing to undo.
+    if ((r as GuardFailure).unreached !== true) this.#rec.unsent.add(id);
     if (this.#o.policy === "deny") return r;
     const local = await this.#o.fallback.acquire({ ...req, id });
     if (local.kind === "granted") this.#rec.track(local.lease, true);
@@ -59,10 +67,10 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
 
   async renew(id: string): Promise<L.RenewResult> {
     if (this.#rec.isLocal(id)) {
-      await this.#redis(() => Promise.resolve({ kind: "ok" as const }));
+      await this.#guard.run(() => Promise.resolve({ kind: "ok" as const }));
       if (this.#rec.isLocal(id)) return this.#rec.settle(id, await this.#o.fallback.renew(id));
     }
-    const r = await this.#redis(() => this.#o.redis.renew(id));
+    const r = await this.#guard.run(() => this.#o.redis.renew(id));
     if (r.kind === "error") this.#rec.missed(id);
     return r.kind === "lost" ? await this.#rec.lostOrRestore(id) : this.#rec.settle(id, r);
   }
@@ -70,30 +78,9 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
   async release(id: string): Promise<L.ReleaseResult> {
     const known = this.#rec.untrack(id);
     if (known?.local) return await this.#o.fallback.release(id);
-    const r = await this.#redis(() => this.#o.redis.release(id));
+    const r = await this.#guard.run(() => this.#o.redis.release(id));
     if (r.kind !== "error") return r;
-    this.#rec.forget(id);
+    if (known) this.#rec.unsent.add(id); // only a lease Redis granted has anything to release
     return known ? { kind: "released", lease: { ...known.lease, expiresAt: this.#now() } } : r;
-  }
-
-  // Runs `op` on Redis when the breaker allows (reconciling first); else an error result.
-  async #redis<T extends { kind: string }>(op: () => Promise<T>): Promise<T | L.LimiterFailure> {
-    const permit = this.#breaker.allow(this.#now());
-    if (!permit) return this.#down("Redis circuit open");
-    const ok = await this.#rec.run();
-    const r = ok ? await op() : ({ kind: "error", reason: "reconciliation failed" } as const);
-    permit.done(r.kind !== "error", this.#now());
-    if (r.kind === "error") return this.#down((r as L.LimiterFailure).reason);
-    this.#setFallback(false);
-    return r;
-  }
-
-  #down(reason: string): L.LimiterFailure {
-    this.#setFallback(true);
-    return { kind: "error", reason: `Redis unavailable: ${reason}` };
-  }
-  #setFallback(active: boolean): void {
-    if (active !== this.#fallback) this.#o.onFallback?.(active);
-    this.#fallback = active;
   }
 }

@@ -13,7 +13,7 @@ export interface Exhaustion {
 }
 
 /** The spot's 4xx as a gateway error: its code when it is a request code, and its message. */
-export function spotRefusal(refusal: Refusal | undefined): GatewayError {
+export function spotRefusal(refusal: Refusal | undefined, spot?: string): GatewayError {
   let code: "invalid_request" | "invalid_fen" = "invalid_request";
   let message = "The spot refused the request as invalid";
   try {
@@ -23,6 +23,7 @@ export function spotRefusal(refusal: Refusal | undefined): GatewayError {
   } catch { /* a non-JSON refusal: the generic message */ }
   return new GatewayError(code, `${message} (${refusal?.status ?? 400})`, {
     hint: "Check the request against the engine API; the gateway does not retry a 4xx",
+    headers: spot ? { "X-Engine-Spot": spot } : {},
   });
 }
 
@@ -34,7 +35,7 @@ export function spotRefusal(refusal: Refusal | undefined): GatewayError {
  */
 export function exhausted(tried: TriedSpot[], why: Exhaustion): GatewayError {
   const last = tried.at(-1);
-  if (last?.outcome === "http_4xx") return spotRefusal(why.refusal);
+  if (last?.outcome === "http_4xx") return spotRefusal(why.refusal, last.spot);
   if (last?.outcome === "busy" || (why.unavailable.full && why.stopped === "no_spot")) {
     const retryAfter = why.unavailable.full ? why.unavailable.retryAfterS : last?.retryAfterS;
     return new GatewayError("engine_busy", "Every engine spot is busy", {

@@ -25,7 +25,7 @@ type Read = ReadableStreamReadResult<SseChunk> | { done: true; broken: true };
 /**
  * Relays one spot's events until its `result` (done) or until it fails: the stream ends or
  * breaks without a result, sends an `error` event, or is silent for `idleMs` (after its first
- * event) or past `timeoutMs` (before it). Events the client already has are dropped. One read
+ * event) or has no event by `timeoutMs` (`slow` while its heartbeats come, else `timeout`). Events the client already has are dropped. One read
  * is pending at a time; the watchdog and a departing client settle it by closing the upstream.
  */
 export async function relay(
@@ -53,7 +53,9 @@ export async function relay(
     while (true) {
       const r: Read = await reader.read().catch(() => ({ done: true, broken: true }));
       if (sink.cancelled.aborted) return fail("aborted");
-      if (watchdog.fired) return fail("timeout");
+      // Past the first-event deadline with heartbeats still coming: queued behind deep searches,
+      // which is no verdict on the spot; silence is (a stalled spot).
+      if (watchdog.fired) return fail(sawEvent || watchdog.silent() ? "timeout" : "slow");
       if (r.done) return fail("stream_cut");
       watchdog.touch();
       if (r.value.kind === "comment") {

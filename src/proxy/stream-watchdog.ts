@@ -40,6 +40,14 @@ export class StreamWatchdog implements Disposable {
     if (this.#sawEvent) return;
     this.#sawEvent = true;
     this.#lastByteAt = this.now();
+    // The idle deadline may come before the first-event one the timer was armed for.
+    clearTimeout(this.#timer);
+    this.#arm(this.limits.idleMs);
+  }
+
+  /** Whether the stream has been silent (not a byte) for the idle period or longer. */
+  silent(): boolean {
+    return this.now() - this.#lastByteAt >= this.limits.idleMs;
   }
 
   /** When the deadline in force passes (same clock as `now`). */
@@ -60,6 +68,7 @@ export class StreamWatchdog implements Disposable {
   }
 
   #check(): void {
+    if (this.#timer === undefined) return; // disposed
     const left = this.dueAt() - this.now();
     if (left > 0) return this.#arm(left);
     this.fired = true;

@@ -9,6 +9,8 @@ export class EngineProcess {
   readonly #child: Deno.ChildProcess;
   readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
   readonly #listeners = new Set<(line: string) => void>();
+  /** Pending `until` waits, failed together when the process exits (one hook, not one each). */
+  readonly #waits = new Set<(err: Error) => void>();
   #alive = true;
   /** Resolves when the process has exited, for any reason. */
   readonly exited: Promise<void>;
@@ -22,6 +24,14 @@ export class EngineProcess {
     }).spawn();
     this.#writer = this.#child.stdin.getWriter();
     this.exited = this.#read().finally(() => this.#alive = false).then(() => {});
+    this.exited.then(() => {
+      for (const fail of [...this.#waits]) fail(new EngineFailure("engine process exited"));
+    });
+  }
+
+  /** `until` waits still pending (each is removed when it settles). */
+  get pendingWaits(): number {
+    return this.#waits.size;
   }
 
   /** The OS process id. */
@@ -59,10 +69,14 @@ export class EngineProcess {
   /** Calls `onLine` for every output line until `match` returns true, within `timeoutMs`. */
   until(match: (line: string) => boolean, timeoutMs: number): Promise<string> {
     return new Promise((resolve, reject) => {
+      // Everything this wait holds (the listener, the timer, the caller's closures) is
+      // dropped when it settles: a search must not live as long as the engine process.
       const done = (err?: Error, line?: string) => {
         clearTimeout(timer);
         this.#listeners.delete(listener);
-        err ? reject(err) : resolve(line!);
+        this.#waits.delete(done);
+        if (err) reject(err);
+        else resolve(line!);
       };
       const listener = (line: string) => match(line) && done(undefined, line);
       const timer = setTimeout(
@@ -70,24 +84,9 @@ export class EngineProcess {
         timeoutMs,
       );
       this.#listeners.add(listener);
-      this.exited.then(() => done(new EngineFailure("engine process exited")));
+      this.#waits.add(done);
+      if (!this.#alive) done(new EngineFailure("engine process exited"));
     });
-  }
-
-  /** `uci` → `uciok` (taking the engine's name), then `isready` → `readyok`. */
-  async handshake(timeoutMs = 10_000): Promise<void> {
-    const name = (line: string) => line.startsWith("id name ") && (this.name = line.slice(8));
-    const seen = this.until((l) => (name(l), l === "uciok"), timeoutMs);
-    await this.send("uci");
-    await seen;
-    await this.ready(timeoutMs);
-  }
-
-  /** `isready` → `readyok`: the engine has applied every command sent before. */
-  async ready(timeoutMs = 10_000): Promise<void> {
-    const ok = this.until((l) => l === "readyok", timeoutMs);
-    await this.send("isready");
-    await ok;
   }
 
   /** Kills the process (SIGKILL) and waits for it to be gone. */

@@ -8,6 +8,7 @@ import { EngineProcess } from "./engine.ts";
 import { findEngine, systemFindDeps } from "./engine-find.ts";
 import { EnginePool } from "./engine-pool.ts";
 import { spotApp } from "./routes.ts";
+import { handshake } from "./uci-handshake.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -23,7 +24,7 @@ const found = await findEngine(systemFindDeps());
 let engineName = "Stockfish";
 const spawn = async () => {
   const engine = new EngineProcess(found.cmd);
-  await engine.handshake();
+  await handshake(engine);
   engineName = engine.name;
   return engine;
 };

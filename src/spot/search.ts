@@ -2,6 +2,7 @@ import type { AnalysisRequest, EngineResult, Line } from "../api/types.ts";
 import { SearchAccumulator } from "./accumulator.ts";
 import type { EngineProcess } from "./engine.ts";
 import { parseBestmove, parseInfo, type UciBestmove } from "./uci.ts";
+import { ready } from "./uci-handshake.ts";
 
 /** Deadlines of a search: option round-trips, and the whole search (default 10 min). */
 export interface SearchDeadlines {
@@ -23,7 +24,7 @@ export async function runSearch(
   deadlines: SearchDeadlines,
 ): Promise<EngineResult> {
   await engine.send(`setoption name MultiPV value ${req.multipv}`);
-  await engine.ready(deadlines.readyMs);
+  await ready(engine, deadlines.readyMs);
   const acc = new SearchAccumulator(expected);
   let best: UciBestmove | null = null;
   const finished = engine.until((text) => {

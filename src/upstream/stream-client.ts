@@ -4,6 +4,7 @@ import { parseSse, type SseChunk } from "../sse/parse.ts";
 import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
 import type { AttemptOptions } from "./client.ts";
 import { deadline } from "./deadline.ts";
+import { streamClient } from "./stream-pool.ts";
 
 /** An opened upstream event stream, or why it could not be opened. */
 export interface UpstreamStream {
@@ -42,6 +43,7 @@ export async function openStream(
     const res = await fetch(`${baseUrl}/analyze/stream?${q}`, {
       headers: { ...opts.headers, accept: "text/event-stream" },
       signal: attempt.signal,
+      client: streamClient(),
     });
     const latencyMs = performance.now() - started;
     const type = res.headers.get("content-type") ?? "";

@@ -148,7 +148,7 @@ Deno.test("failover: a recovered spot gets traffic again", async () => {
   });
 });
 
-Deno.test("failover: a 4xx from a spot is relayed, never retried on another spot", async () => {
+Deno.test("failover: a 4xx from a spot is relayed in the gateway's shape, never retried", async () => {
   await withPair(async (gw, a, b) => {
     await setFault(a, "400");
     const post = await fetch(`${gw.url}/analyze`, {
@@ -157,7 +157,17 @@ Deno.test("failover: a 4xx from a spot is relayed, never retried on another spot
     });
     assert.equal(post.status, 400);
     assert.equal(post.headers.get("x-engine-spot"), "a");
-    assert.equal((await post.json()).error.message, "this spot refuses the request");
+    const body = await post.json();
+    assert.match(
+      body.error.message,
+      /refused the request as invalid: this spot refuses the request/,
+    );
+    assert.equal(body.error.code, "invalid_request");
+    assert.equal(
+      body.correlation_id,
+      post.headers.get("x-correlation-id"),
+      "the gateway's envelope",
+    );
     const stream = await fetch(streamUrl(gw.url, START, 3));
     assert.equal(stream.status, 400);
     await stream.body?.cancel();

@@ -8,6 +8,7 @@ import { connectRedis, whenReady } from "../../src/limits/redis-client.ts";
 import { RedisLimiter } from "../../src/limits/redis.ts";
 import { type RedisDownPolicy, ResilientLimiter } from "../../src/limits/resilient.ts";
 import { startRedis } from "../helpers/redis.ts";
+import { MAX_UNSENT, UnsentReleases } from "../../src/limits/unsent-releases.ts";
 
 const LIMITS = { analysis: { user: 4, global: 0 }, batch: { user: 1, global: 4 } };
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -134,4 +135,29 @@ Deno.test("Redis stopped: fallback or 503 at once; restarted: leases and release
     admin.disconnect();
     await server.stop();
   }
+});
+
+Deno.test("Redis gone: the outage queue holds only what reached Redis, never one id per request", async () => {
+  const { limiter, redis } = resilient("redis://127.0.0.1:1", "local");
+  try {
+    const leases: Lease[] = [];
+    for (let i = 0; i < 200; i++) {
+      leases.push(lease(await limiter.acquire({ class: "analysis", user: `u${i % 3}` })));
+      await limiter.release(leases.at(-1)!.id);
+    }
+    assert.equal(limiter.fallbackActive, true);
+    // The breaker opens after 5 failed calls; what it refused never left the process.
+    assert.ok(limiter.pendingReleases <= 10, `${limiter.pendingReleases} releases queued`);
+  } finally {
+    redis.redis.disconnect();
+  }
+});
+
+Deno.test("UnsentReleases is bounded: the oldest goes first", () => {
+  const q = new UnsentReleases();
+  for (let i = 0; i < MAX_UNSENT + 5; i++) q.add(`id-${i}`);
+  assert.equal(q.size, MAX_UNSENT);
+  assert.equal(q.list()[0], "id-5");
+  q.delete("id-5");
+  assert.equal(q.size, MAX_UNSENT - 1);
 });

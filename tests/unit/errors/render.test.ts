@@ -3,6 +3,8 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { GatewayError } from "../../../src/errors/gateway-error.ts";
 import { renderError, toGatewayError } from "../../../src/errors/render.ts";
+import { Logger } from "../../../src/obs/log.ts";
+import "../../../src/http/context.ts";
 
 Deno.test("toGatewayError maps HTTPException statuses and hides unknown errors", () => {
   assert.equal(toGatewayError(new HTTPException(413)).code, "payload_too_large");
@@ -37,4 +39,28 @@ Deno.test("renderError writes the envelope with Retry-After and extra headers", 
   const boom = await app.request("/boom");
   assert.equal(boom.status, 500);
   assert.doesNotMatch(await boom.text(), /secret stack/);
+});
+
+Deno.test("renderError logs an unexpected error once, at error, with its stack", async () => {
+  const lines: string[] = [];
+  const log = new Logger("info", { correlation_id: "c-1" }, (l) => lines.push(l));
+  const app = new Hono();
+  app.onError(renderError);
+  app.use("*", async (c, next) => {
+    c.set("log", log);
+    await next();
+  });
+  app.get("/boom", () => {
+    throw new TypeError("a bug");
+  });
+  app.get("/refused", () => {
+    throw new GatewayError("invalid_request", "bad");
+  });
+  assert.equal((await app.request("/boom")).status, 500);
+  assert.equal((await app.request("/refused")).status, 400);
+  assert.equal(lines.length, 1, "refusals are not logged as errors");
+  const line = JSON.parse(lines[0]!);
+  assert.equal(line.level, "error");
+  assert.equal(line.correlation_id, "c-1");
+  assert.match(line.stack, /TypeError: a bug/);
 });

@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { relay, type RelaySink } from "../../../src/proxy/stream-relay.ts";
+import type { OpenedStream } from "../../../src/proxy/stream-open.ts";
+import type { SseChunk } from "../../../src/sse/parse.ts";
+import { ResumeLedger } from "../../../src/sse/resume.ts";
+
+/** A reader that hands out `script` chunks after their delays and counts pending reads. */
+function scriptedStream(script: [number, SseChunk][]) {
+  let pending = 0, maxPending = 0, closed = false;
+  let wake: (() => void) | undefined;
+  const reader = {
+    async read(): Promise<ReadableStreamReadResult<SseChunk>> {
+      pending++;
+      maxPending = Math.max(maxPending, pending);
+      try {
+        const next = script.shift();
+        if (!next || closed) return { done: true, value: undefined };
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, next[0]);
+          wake = () => (clearTimeout(t), r());
+        });
+        if (closed) return { done: true, value: undefined };
+        return { done: false, value: next[1] };
+      } finally {
+        pending--;
+      }
+    },
+  } as unknown as ReadableStreamDefaultReader<SseChunk>;
+  const close = () => {
+    closed = true;
+    wake?.();
+  };
+  const cur = {
+    lease: {} as OpenedStream["lease"],
+    upstream: { outcome: { kind: "ok" }, latencyMs: 1, reader, close },
+    startedAt: performance.now(),
+  } as OpenedStream;
+  return { cur, maxPending: () => maxPending };
+}
+
+function sink(): RelaySink & { text: () => string } {
+  const out: Uint8Array[] = [];
+  return {
+    write: (b) => void out.push(b),
+    forwarded: () => {},
+    cancelled: new AbortController().signal,
+    text: () => out.map((b) => new TextDecoder().decode(b)).join(""),
+  };
+}
+
+const info = (id: string): SseChunk => ({
+  kind: "event",
+  event: { event: "info", id, data: "{}" },
+});
+const comment: SseChunk = { kind: "comment", text: "thinking" };
+
+Deno.test("relay: one read pending at a time; heartbeats past the first-event deadline are slow", async () => {
+  const { cur, maxPending } = scriptedStream([[20, comment], [20, comment], [200, info("1.1")]]);
+  const out = sink();
+  const end = await relay(cur, new ResumeLedger(), out, { idleMs: 1000, timeoutMs: 80 });
+  assert.equal(end.kind, "failed");
+  assert.equal(end.kind === "failed" && end.outcome.kind, "slow", "queued, not stalled");
+  assert.equal(maxPending(), 1, "never a second read while one is pending");
+});
+
+Deno.test("relay: no chunk is lost; silence past the idle period is a timeout", async () => {
+  const events = ["1.1", "2.1", "3.1"].map((id): [number, SseChunk] => [15, info(id)]);
+  const { cur, maxPending } = scriptedStream([...events, [500, info("4.1")]]);
+  const out = sink();
+  const end = await relay(cur, new ResumeLedger(), out, { idleMs: 100, timeoutMs: 1000 });
+  assert.equal(end.kind === "failed" && end.outcome.kind, "timeout");
+  assert.deepEqual([...out.text().matchAll(/id: (\S+)/g)].map((m) => m[1]), ["1.1", "2.1", "3.1"]);
+  assert.equal(maxPending(), 1);
+});
+
+Deno.test("relay: a result ends it done; an error event or the end of the body is a cut", async () => {
+  const result: SseChunk = { kind: "event", event: { event: "result", id: "result", data: "{}" } };
+  const done = await relay(
+    scriptedStream([[1, info("1.1")], [1, result]]).cur,
+    new ResumeLedger(),
+    sink(),
+    {
+      idleMs: 1000,
+      timeoutMs: 1000,
+    },
+  );
+  assert.equal(done.kind, "done");
+  const error: SseChunk = { kind: "event", event: { event: "error", data: "{}" } };
+  for (const script of [[[1, error]], []] as [number, SseChunk][][]) {
+    const end = await relay(scriptedStream(script).cur, new ResumeLedger(), sink(), {
+      idleMs: 1000,
+      timeoutMs: 1000,
+    });
+    assert.equal(end.kind === "failed" && end.outcome.kind, "stream_cut");
+  }
+});
+
+Deno.test("relay: a client that leaves settles the pending read at once, as aborted", async () => {
+  const { cur } = scriptedStream([[10_000, info("1.1")]]);
+  const gone = new AbortController();
+  const out = { ...sink(), cancelled: gone.signal };
+  setTimeout(() => gone.abort(), 20);
+  const end = await relay(cur, new ResumeLedger(), out, { idleMs: 60_000, timeoutMs: 60_000 });
+  assert.equal(end.kind === "failed" && end.outcome.kind, "aborted");
+});
