@@ -17,8 +17,8 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
     secret: gw.env.ADMIN_JWT_SECRET,
     publicKeyPem: gw.env.ADMIN_JWT_PUBLIC_KEY,
   });
-  const setup = await limiterFromEnv(gw.env, gw.metrics);
-  const limiter = limiterExtras(setup, gw.env, verify);
+  const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
+  const limiter = limiterExtras(setup, gw.env);
   return {
     mount: (app: Hono) => {
       limiter.mount(app);

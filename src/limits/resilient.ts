@@ -1,8 +1,9 @@
-import { CircuitBreaker } from "../core/breaker.ts";
+import type { CircuitBreaker } from "../core/breaker.ts";
 import type * as L from "./limiter.ts";
 import type { MemoryLimiter } from "./memory.ts";
 import type { RedisLimiter } from "./redis.ts";
 import { Reconciler } from "./reconcile.ts";
+import { RedisGuard, type RedisTransition } from "./redis-guard.ts";
 
 /** What to do while Redis is unreachable: decide locally, or refuse (503). */
 export type RedisDownPolicy = "local" | "deny";
@@ -15,7 +16,10 @@ export interface ResilientOptions {
   /** Default: opens after 5 failures, 1 s cool-down doubling up to 10 s. */
   breaker?: CircuitBreaker;
   now?: () => number;
-  onFallback?: (active: boolean) => void;
+  /** Whether Redis answered at start (default true). */
+  up?: boolean;
+  /** Called once per change: Redis unreachable, Redis back (with the leases written back). */
+  onTransition?: (t: RedisTransition) => void;
 }
 
 /**
@@ -27,27 +31,42 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
   readonly limits: L.Limits;
   readonly ttlMs: number;
   readonly #o: ResilientOptions;
-  readonly #breaker: CircuitBreaker;
   readonly #now: () => number;
   readonly #rec: Reconciler;
-  #fallback = false;
+  readonly #guard: RedisGuard;
   constructor(o: ResilientOptions) {
     this.#o = o;
     this.limits = o.redis.limits;
     this.ttlMs = o.redis.ttlMs;
     this.#now = o.now ?? Date.now;
-    this.#breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
     this.#rec = new Reconciler(o.redis, o.fallback);
+    const { breaker, now, up, onTransition } = o;
+    this.#guard = new RedisGuard({ reconciler: this.#rec, breaker, now, up, onTransition });
   }
 
-  /** Whether the fallback decides now (Redis away or its circuit open). */
+  /** Whether the last call reached Redis (true until one fails). */
+  get redisUp(): boolean {
+    return this.#guard.up;
+  }
+
+  /** Whether the fallback decides now (Redis away or its circuit open, policy `local`). */
   get fallbackActive(): boolean {
-    return this.#fallback;
+    return !this.#guard.up && this.#o.policy === "local";
+  }
+
+  /** One PING through the breaker (reconciling first when Redis is back): keeps state fresh. */
+  async probe(): Promise<boolean> {
+    const ping = () =>
+      this.#o.redis.redis.ping().then(
+        () => ({ kind: "ok" as const }),
+        (e) => ({ kind: "error" as const, reason: e instanceof Error ? e.message : String(e) }),
+      );
+    return (await this.#guard.run(ping)).kind === "ok";
   }
 
   async acquire(req: L.AcquireRequest): Promise<L.AcquireResult> {
     const id = req.id ?? crypto.randomUUID();
-    const r = await this.#redis(() => this.#o.redis.acquire({ ...req, id }));
+    const r = await this.#guard.run(() => this.#o.redis.acquire({ ...req, id }));
     if (r.kind === "granted") this.#rec.track(r.lease, false);
     if (r.kind !== "error") return r;
     this.#rec.forget(id); // a timed-out acquire may still land: release it once Redis is back
@@ -59,10 +78,10 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
 
   async renew(id: string): Promise<L.RenewResult> {
     if (this.#rec.isLocal(id)) {
-      await this.#redis(() => Promise.resolve({ kind: "ok" as const }));
+      await this.#guard.run(() => Promise.resolve({ kind: "ok" as const }));
       if (this.#rec.isLocal(id)) return this.#rec.settle(id, await this.#o.fallback.renew(id));
     }
-    const r = await this.#redis(() => this.#o.redis.renew(id));
+    const r = await this.#guard.run(() => this.#o.redis.renew(id));
     if (r.kind === "error") this.#rec.missed(id);
     return r.kind === "lost" ? await this.#rec.lostOrRestore(id) : this.#rec.settle(id, r);
   }
@@ -70,30 +89,9 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
   async release(id: string): Promise<L.ReleaseResult> {
     const known = this.#rec.untrack(id);
     if (known?.local) return await this.#o.fallback.release(id);
-    const r = await this.#redis(() => this.#o.redis.release(id));
+    const r = await this.#guard.run(() => this.#o.redis.release(id));
     if (r.kind !== "error") return r;
     this.#rec.forget(id);
     return known ? { kind: "released", lease: { ...known.lease, expiresAt: this.#now() } } : r;
-  }
-
-  // Runs `op` on Redis when the breaker allows (reconciling first); else an error result.
-  async #redis<T extends { kind: string }>(op: () => Promise<T>): Promise<T | L.LimiterFailure> {
-    const permit = this.#breaker.allow(this.#now());
-    if (!permit) return this.#down("Redis circuit open");
-    const ok = await this.#rec.run();
-    const r = ok ? await op() : ({ kind: "error", reason: "reconciliation failed" } as const);
-    permit.done(r.kind !== "error", this.#now());
-    if (r.kind === "error") return this.#down((r as L.LimiterFailure).reason);
-    this.#setFallback(false);
-    return r;
-  }
-
-  #down(reason: string): L.LimiterFailure {
-    this.#setFallback(true);
-    return { kind: "error", reason: `Redis unavailable: ${reason}` };
-  }
-  #setFallback(active: boolean): void {
-    if (active !== this.#fallback) this.#o.onFallback?.(active);
-    this.#fallback = active;
   }
 }
