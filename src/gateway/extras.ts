@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
 import type { AppExtras } from "../app.ts";
 import { adminAuth, adminVerifier } from "../http/middleware/admin-auth.ts";
+import { mountAppAuth } from "../http/middleware/app-auth.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
+import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 
@@ -11,16 +13,23 @@ export interface Extras extends AppExtras {
   close?: () => Promise<void>;
 }
 
-/** Builds the parts the environment configures: the limiter and the (JWT-guarded) admin API. */
+/**
+ * Builds the parts the environment configures: app authentication (when on), the limiter,
+ * and the (JWT-guarded) admin API, each with its own key.
+ */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
     secret: gw.env.ADMIN_JWT_SECRET,
     publicKeyPem: gw.env.ADMIN_JWT_PUBLIC_KEY,
+    maxTtlS: gw.env.ADMIN_JWT_MAX_TTL,
   });
+  const appAuth = await appAuthFromEnv(gw.env);
   const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
   const limiter = limiterExtras(setup, gw.env);
   return {
     mount: (app: Hono) => {
+      // Before admission: the limiter counts the authenticated user.
+      if (appAuth) mountAppAuth(app, appAuth);
       limiter.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
