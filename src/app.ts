@@ -3,7 +3,7 @@ import { GatewayError } from "./errors/gateway-error.ts";
 import { renderError } from "./errors/render.ts";
 import type { Gateway } from "./gateway/gateway.ts";
 import { correlationId } from "./http/middleware/correlation-id.ts";
-import { requestLog } from "./http/middleware/request-log.ts";
+import { requestLog, UNMATCHED_ROUTE } from "./http/middleware/request-log.ts";
 import { engineRoutes } from "./http/routes/engine.ts";
 import { type HealthzSection, probeRoutes, type ReadinessCheck } from "./http/routes/probes.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
@@ -16,6 +16,8 @@ const STILL_ANSWERING_MS = 2_000;
 
 /** Optional parts mounted when configured (limiter, admin), and probe extensions. */
 export interface AppExtras {
+  /** Mounts app authentication (when on): it runs before validation and admission. */
+  authenticate?: (app: Hono) => void;
   mount?: (app: Hono) => void;
   ready?: ReadinessCheck[];
   healthz?: HealthzSection[];
@@ -42,13 +44,19 @@ export function createApp(
 ): Hono {
   const app = new Hono();
   app.onError(renderError);
-  app.notFound(() => {
-    throw new GatewayError("not_found", "No such route", {
+  // Rendered, not thrown: a throw here skips what the request log does after `await next()`,
+  // so 404s went uncounted. Every unknown path shares one route label: the metric stays bounded.
+  app.notFound((c) => {
+    const trace = c.get("trace");
+    if (trace) trace.route = UNMATCHED_ROUTE;
+    const error = new GatewayError("not_found", "No such route", {
       hint: "See the README for the API: /analyze, /analyze/stream, /health, /readyz, /metrics",
     });
+    return renderError(error, c);
   });
   app.use("*", correlationId(gw.log));
   app.use("*", requestLog(gw.metrics));
+  extras.authenticate?.(app);
   // Validation before admission: an invalid request never takes a limiter slot.
   const params = analysisParams(gw.env.MAX_BODY_BYTES);
   app.use("/analyze", params);

@@ -2,15 +2,16 @@ import { Chess } from "chessops/chess";
 import { parseFen } from "chessops/fen";
 import { parseSquare } from "chessops/util";
 import type { Board } from "chessops/board";
-import { fenError, splitFen } from "./fen-fields.ts";
+import { splitFen } from "./fen-fields.ts";
+import { type FenCause, fenError } from "./fen-hints.ts";
 
-const POSITION_ERRORS: Record<string, string> = {
-  ERR_EMPTY: "the board is empty",
-  ERR_KINGS: "each side must have exactly one king",
-  ERR_PAWNS_ON_BACKRANK: "pawns cannot stand on the first or eighth rank",
-  ERR_OPPOSITE_CHECK: "the side not to move is in check",
-  ERR_IMPOSSIBLE_CHECK: "the side to move is in check from an impossible set of pieces",
-  ERR_VARIANT: "the position is not standard chess",
+const POSITION_ERRORS: Record<string, [FenCause, string]> = {
+  ERR_EMPTY: ["kings", "the board is empty"],
+  ERR_KINGS: ["kings", "each side must have exactly one king"],
+  ERR_PAWNS_ON_BACKRANK: ["pawns", "pawns cannot stand on the first or eighth rank"],
+  ERR_OPPOSITE_CHECK: ["check", "the side not to move is in check"],
+  ERR_IMPOSSIBLE_CHECK: ["check", "the side to move is in check from an impossible set of pieces"],
+  ERR_VARIANT: ["position", "the position is not standard chess"],
 };
 
 // chessops silently drops such rights; the contract wants them refused, not "fixed".
@@ -30,7 +31,10 @@ function checkCastling(board: Board, castling: string): void {
   for (const right of castling === "-" ? [] : [...castling]) {
     const { king, rook, color } = CASTLING[right]!;
     if (pieceAt(board, king) !== `${color} king` || pieceAt(board, rook) !== `${color} rook`) {
-      fenError(`castling right "${right}" needs the ${color} king on ${king} and rook on ${rook}`);
+      fenError(
+        "castling",
+        `castling right "${right}" needs the ${color} king on ${king} and rook on ${rook}`,
+      );
     }
   }
 }
@@ -46,14 +50,17 @@ function checkEnPassant(board: Board, ep: string, turn: "w" | "b"): void {
     "2",
     "white",
   ];
-  if (ep[1] !== rank) fenError(`en-passant square ${ep} is on the wrong rank for "${turn}"`);
+  if (ep[1] !== rank) {
+    fenError("en_passant", `en-passant square ${ep} is on the wrong rank for "${turn}"`);
+  }
   if (pieceAt(board, `${file}${pawnRank}`) !== `${mover} pawn`) {
     fenError(
+      "en_passant",
       `en-passant square ${ep} has no ${mover} pawn on ${file}${pawnRank} that could have just double-pushed`,
     );
   }
   if (pieceAt(board, ep) || pieceAt(board, `${file}${fromRank}`)) {
-    fenError(`en-passant square ${ep} or ${file}${fromRank} is occupied`);
+    fenError("en_passant", `en-passant square ${ep} or ${file}${fromRank} is occupied`);
   }
 }
 
@@ -74,11 +81,12 @@ export function validateFen(fen: string): string {
 function checkFen(fen: string): void {
   const fields = splitFen(fen);
   const setup = parseFen(fen);
-  if (setup.isErr) fenError(`chessops rejects it (${setup.error.message})`);
+  if (setup.isErr) fenError("board", `chessops rejects it (${setup.error.message})`);
   const position = Chess.fromSetup(setup.value);
   if (position.isErr) {
     const code = position.error.message;
-    fenError(POSITION_ERRORS[code] ?? `illegal position (${code})`);
+    const [cause, message] = POSITION_ERRORS[code] ?? ["position", `illegal position (${code})`];
+    fenError(cause, message);
   }
   checkCastling(setup.value.board, fields.castling);
   checkEnPassant(setup.value.board, fields.ep, fields.turn);

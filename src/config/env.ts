@@ -29,6 +29,14 @@ export const envSchema = z.object({
   LEASE_TTL: num(30, 3),
   MAX_BODY_BYTES: num(16_384, 256),
   ADMIN_RATE_LIMIT: num(30, 1),
+  // App authentication and token lifetimes (README "Limits and job leases", "Operating it").
+  // Any of the first three turns app authentication on; the user then comes only from it.
+  APP_API_KEYS: text,
+  APP_JWT_SECRET: text,
+  APP_JWT_PUBLIC_KEY: text,
+  APP_JWT_ISSUER: text,
+  APP_JWT_MAX_TTL: num(3600, 1),
+  ADMIN_JWT_MAX_TTL: num(3600, 1),
 });
 
 /** The validated environment. */

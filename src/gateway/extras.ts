@@ -1,8 +1,10 @@
 import type { Hono } from "hono";
 import type { AppExtras } from "../app.ts";
 import { adminAuth, adminVerifier } from "../http/middleware/admin-auth.ts";
+import { mountAppAuth } from "../http/middleware/app-auth.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
+import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 
@@ -11,15 +13,24 @@ export interface Extras extends AppExtras {
   close?: () => Promise<void>;
 }
 
-/** Builds the parts the environment configures: the limiter and the (JWT-guarded) admin API. */
+/**
+ * Builds the parts the environment configures: app authentication (when on), the limiter,
+ * and the (JWT-guarded) admin API, each with its own key.
+ */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
     secret: gw.env.ADMIN_JWT_SECRET,
     publicKeyPem: gw.env.ADMIN_JWT_PUBLIC_KEY,
+    maxTtlS: gw.env.ADMIN_JWT_MAX_TTL,
   });
-  const setup = await limiterFromEnv(gw.env, gw.metrics);
-  const limiter = limiterExtras(setup, gw.env, verify);
+  const appAuth = await appAuthFromEnv(gw.env);
+  const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
+  const limiter = limiterExtras(setup, gw.env);
   return {
+    // Before validation and admission: the limiter counts the authenticated user.
+    authenticate: (app: Hono) => {
+      if (appAuth) mountAppAuth(app, appAuth);
+    },
     mount: (app: Hono) => {
       limiter.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));

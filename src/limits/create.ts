@@ -1,10 +1,11 @@
 import type { AnswerContext } from "./answers.ts";
 import { HoldTimes } from "./hold-times.ts";
-import { type Limits, localLimits } from "./limiter.ts";
+import type { Limits } from "./limiter.ts";
 import { MemoryLimiter } from "./memory.ts";
 import type { LimiterMetrics } from "./metrics.ts";
 import { ObservedLimiter } from "./observed.ts";
-import { type RedisDownPolicy, ResilientLimiter } from "./resilient.ts";
+import type { RedisTransition } from "./redis-guard.ts";
+import type { RedisDownPolicy } from "./resilient.ts";
 
 /** Settings from the environment (README "Limits"); numbers, never read from env here. */
 export interface LimiterConfig {
@@ -19,14 +20,23 @@ export interface LimiterConfig {
   replicas?: number;
   metrics?: LimiterMetrics;
   commandTimeoutMs?: number;
+  /** Called once per Redis transition (unreachable; back, with the leases written back). */
+  onTransition?: (t: RedisTransition) => void;
+  /** How often Redis is pinged while idle (default REDIS_PROBE_MS, 1 s). */
+  probeEveryMs?: number;
 }
 
-/** A wired limiter: use `limiter` and `answers`; `backend`/`ping` serve the probes. */
+/** A wired limiter: use `limiter` and `answers`; `backend`/`redisUp`/`ping` serve the probes. */
 export interface LimiterSetup {
   limiter: ObservedLimiter;
   answers: AnswerContext;
-  /** `memory` (no Redis), `redis`, or `fallback` while Redis is away. */
-  backend(): "memory" | "redis" | "fallback";
+  /**
+   * `memory` (no Redis), `redis`, `fallback` while Redis is away (policy `local`), or
+   * `unavailable` while Redis is away and the policy is `deny`.
+   */
+  backend(): "memory" | "redis" | "fallback" | "unavailable";
+  /** Whether the limiter reaches Redis now (from its calls and its 1 s probe); undefined without Redis. */
+  redisUp(): boolean | undefined;
   /** Whether Redis answers PING (true without Redis). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -38,46 +48,19 @@ export interface LimiterSetup {
  */
 export async function createLimiter(cfg: LimiterConfig): Promise<LimiterSetup> {
   const { limits, metrics } = cfg;
-  const ttlMs = cfg.ttlMs ?? 30_000;
-  const holdTimes = new HoldTimes();
-  const onReaped = (n: number) => metrics?.reaped.inc(n);
-  const answers = { limits, holdTimes };
-  if (!cfg.redisUrl) {
-    const memory = new MemoryLimiter({ limits, ttlMs, onReaped });
-    return {
-      limiter: new ObservedLimiter(memory, holdTimes, metrics),
-      answers,
-      backend: () => "memory",
-      ping: () => Promise.resolve(true),
-      close: () => Promise.resolve(),
-    };
+  const answers = { limits, holdTimes: new HoldTimes() };
+  if (cfg.redisUrl) {
+    const { createRedisLimiter } = await import("./create-redis.ts");
+    return await createRedisLimiter({ ...cfg, redisUrl: cfg.redisUrl }, answers);
   }
-  const { connectRedis } = await import("./redis-client.ts");
-  const { RedisLimiter } = await import("./redis.ts");
-  const redis = new RedisLimiter({
-    redis: connectRedis(cfg.redisUrl, cfg.commandTimeoutMs),
-    limits,
-    ttlMs,
-    onReaped,
-    onCommand: (s) => metrics?.redisSeconds.observe(s),
-  });
-  const fallback = new MemoryLimiter({
-    limits: localLimits(limits, cfg.replicas ?? 1),
-    ttlMs,
-    onReaped,
-  });
-  const resilient = new ResilientLimiter({
-    redis,
-    fallback,
-    policy: cfg.onRedisDown ?? "local",
-    onFallback: (active) => metrics?.fallbackActive.set(active ? 1 : 0),
-  });
-  metrics?.fallbackActive.set(0);
+  const onReaped = (n: number) => metrics?.reaped.inc(n);
+  const memory = new MemoryLimiter({ limits, ttlMs: cfg.ttlMs ?? 30_000, onReaped });
   return {
-    limiter: new ObservedLimiter(resilient, holdTimes, metrics),
+    limiter: new ObservedLimiter(memory, answers.holdTimes, metrics),
     answers,
-    backend: () => (resilient.fallbackActive ? "fallback" : "redis"),
-    ping: () => redis.redis.ping().then((p) => p === "PONG", () => false),
-    close: () => redis.close(),
+    backend: () => "memory",
+    redisUp: () => undefined,
+    ping: () => Promise.resolve(true),
+    close: () => Promise.resolve(),
   };
 }

@@ -70,21 +70,21 @@ export class Reconciler {
     );
   }
 
-  /** Writes back local leases and unsent releases; false if Redis failed on the way. */
-  async run(): Promise<boolean> {
+  /** Writes back local leases and unsent releases: how many leases, undefined if Redis failed. */
+  async run(): Promise<number | undefined> {
     // Releases first: an id in both (an acquire that timed out, then granted locally) ends held.
     for (const id of this.unsent.list()) {
-      if ((await this.redis.release(id)).kind === "error") return false;
+      if ((await this.redis.release(id)).kind === "error") return undefined;
       this.unsent.delete(id);
     }
-    for (const h of this.#held.values()) {
-      if (!h.local) continue;
+    const local = [...this.#held.values()].filter((h) => h.local);
+    for (const h of local) {
       const r = await this.redis.restore(h.lease);
-      if (r.kind !== "granted") return false;
+      if (r.kind !== "granted") return undefined;
       await this.fallback.release(h.lease.id);
       Object.assign(h, { lease: r.lease, local: false, missed: false });
     }
-    return true;
+    return local.length;
   }
 
   // Leases long past their deadline (an app that never released) are no longer tracked.

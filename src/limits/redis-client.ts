@@ -38,17 +38,27 @@ export function connectRedis(url: string, commandTimeoutMs = 200): LimiterRedis 
   return redis as LimiterRedis;
 }
 
-/** Resolves true once the connection is ready, false after `timeoutMs`. */
-export function whenReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+/**
+ * Resolves true once the connection is ready, false after `timeoutMs` or, with
+ * `giveUpOnError`, at the first connection error (a refused port answers at once).
+ */
+export function whenReady(
+  redis: Redis,
+  timeoutMs: number,
+  giveUpOnError = false,
+): Promise<boolean> {
   if (redis.status === "ready") return Promise.resolve(true);
   return new Promise((resolve) => {
     const done = (ok: boolean) => {
       clearTimeout(timer);
       redis.off("ready", onReady);
+      redis.off("error", onError);
       resolve(ok);
     };
     const onReady = () => done(true);
+    const onError = () => done(false);
     const timer = setTimeout(() => done(false), timeoutMs);
     redis.on("ready", onReady);
+    if (giveUpOnError) redis.on("error", onError);
   });
 }

@@ -1,51 +1,89 @@
-import type { CircuitBreaker } from "../core/breaker.ts";
+import { CircuitBreaker } from "../core/breaker.ts";
 import type { LimiterFailure } from "./limiter.ts";
 import type { Reconciler } from "./reconcile.ts";
 
 /** A failure, and whether the operation never reached Redis (so there is nothing to undo). */
 export type GuardFailure = LimiterFailure & { unreached: boolean };
 
+/** A change in whether the limiter can reach Redis, reported once per transition. */
+export interface RedisTransition {
+  up: boolean;
+  /** Why Redis counts as unreachable (when `up` is false). */
+  reason?: string;
+  /** Leases taken locally during the outage and written back to Redis (when `up`). */
+  writtenBack?: number;
+  /** How long Redis was unreachable, in ms (when `up`). */
+  downMs?: number;
+}
+
+/** Options: the reconciler, the initial state, a breaker (default 5 failures, 1–10 s). */
+export interface RedisGuardOptions {
+  reconciler: Reconciler;
+  /** Whether Redis answered at start (default true); false reports a transition at once. */
+  up?: boolean;
+  breaker?: CircuitBreaker;
+  now?: () => number;
+  onTransition?: (t: RedisTransition) => void;
+}
+
 /**
- * Runs limiter operations on Redis behind a breaker: while its circuit is open, or the
- * write-back of what was decided locally fails, the operation is not sent at all; a script
- * that fails or times out opens the circuit after a few. Reports each switch between Redis
- * and the fallback once (`onFallback(true)` when Redis went away, `false` when it is back).
+ * What stands in front of every Redis call of the resilient limiter: a breaker, the
+ * reconciliation that runs first, and the one up/down state that transitions are reported
+ * from, so that a flapping call path cannot report the same outage twice.
  */
 export class RedisGuard {
-  #fallback = false;
+  readonly #o: RedisGuardOptions;
+  readonly #breaker: CircuitBreaker;
+  readonly #now: () => number;
+  #up = true;
+  #downSince = 0;
 
-  constructor(
-    private readonly breaker: CircuitBreaker,
-    private readonly rec: Reconciler,
-    private readonly now: () => number,
-    private readonly onFallback?: (active: boolean) => void,
-  ) {}
-
-  /** Whether the fallback decides now (Redis away or its circuit open). */
-  get fallbackActive(): boolean {
-    return this.#fallback;
+  constructor(o: RedisGuardOptions) {
+    this.#o = o;
+    this.#now = o.now ?? Date.now;
+    this.#breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
+    if (o.up === false) this.#down("no connection at start", true);
   }
 
-  /** Runs `op` on Redis when the breaker allows (reconciling first); else a failure. */
+  /** Whether the last call reached Redis (true until one fails). */
+  get up(): boolean {
+    return this.#up;
+  }
+
+  /** Runs `op` on Redis when the breaker allows (reconciling first); else an error result. */
   async run<T extends { kind: string }>(op: () => Promise<T>): Promise<T | GuardFailure> {
-    const permit = this.breaker.allow(this.now());
+    const permit = this.#breaker.allow(this.#now());
+    // The open circuit, or a failed write-back, means `op` is never sent: nothing to undo.
     if (!permit) return this.#down("Redis circuit open", true);
-    const ok = await this.rec.run();
-    const r = ok ? await op() : undefined;
-    permit.done(r !== undefined && r.kind !== "error", this.now());
+    const written = await this.#o.reconciler.run();
+    const r = written === undefined ? undefined : await op();
+    permit.done(r !== undefined && r.kind !== "error", this.#now());
     if (r === undefined) return this.#down("reconciliation failed", true);
     if (r.kind === "error") return this.#down((r as unknown as LimiterFailure).reason, false);
-    this.#switch(false);
+    if (!this.#up) {
+      this.#up = true;
+      const downMs = this.#now() - this.#downSince;
+      this.#o.onTransition?.({ up: true, writtenBack: written ?? 0, downMs });
+    }
     return r;
   }
 
-  #down(reason: string, unreached: boolean): GuardFailure {
-    this.#switch(true);
-    return { kind: "error", reason: `Redis unavailable: ${reason}`, unreached };
+  /** One PING through the breaker (reconciling first when Redis is back). */
+  async ping(redis: { ping(): Promise<unknown> }): Promise<boolean> {
+    const ping = () =>
+      redis.ping().then(
+        () => ({ kind: "ok" as const }),
+        (e) => ({ kind: "error" as const, reason: e instanceof Error ? e.message : String(e) }),
+      );
+    return (await this.run(ping)).kind === "ok";
   }
 
-  #switch(active: boolean): void {
-    if (active !== this.#fallback) this.onFallback?.(active);
-    this.#fallback = active;
+  #down(reason: string, unreached: boolean): GuardFailure {
+    if (this.#up) {
+      this.#up = false;
+      this.#downSince = this.#now();
+      this.#o.onTransition?.({ up: false, reason });
+    }
+    return { kind: "error", reason: `Redis unavailable: ${reason}`, unreached };
   }
 }

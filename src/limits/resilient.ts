@@ -1,9 +1,9 @@
-import { CircuitBreaker } from "../core/breaker.ts";
+import type { CircuitBreaker } from "../core/breaker.ts";
 import type * as L from "./limiter.ts";
 import type { MemoryLimiter } from "./memory.ts";
 import type { RedisLimiter } from "./redis.ts";
 import { Reconciler } from "./reconcile.ts";
-import { type GuardFailure, RedisGuard } from "./redis-guard.ts";
+import { type GuardFailure, RedisGuard, type RedisTransition } from "./redis-guard.ts";
 
 /** What to do while Redis is unreachable: decide locally, or refuse (503). */
 export type RedisDownPolicy = "local" | "deny";
@@ -16,7 +16,10 @@ export interface ResilientOptions {
   /** Default: opens after 5 failures, 1 s cool-down doubling up to 10 s. */
   breaker?: CircuitBreaker;
   now?: () => number;
-  onFallback?: (active: boolean) => void;
+  /** Whether Redis answered at start (default true). */
+  up?: boolean;
+  /** Called once per change: Redis unreachable, Redis back (with the leases written back). */
+  onTransition?: (t: RedisTransition) => void;
 }
 
 /**
@@ -36,19 +39,29 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
     this.limits = o.redis.limits;
     this.ttlMs = o.redis.ttlMs;
     this.#now = o.now ?? Date.now;
-    const breaker = o.breaker ?? new CircuitBreaker({ baseCooldownMs: 1000, maxCooldownMs: 1e4 });
     this.#rec = new Reconciler(o.redis, o.fallback);
-    this.#guard = new RedisGuard(breaker, this.#rec, this.#now, o.onFallback);
+    const { breaker, now, up, onTransition } = o;
+    this.#guard = new RedisGuard({ reconciler: this.#rec, breaker, now, up, onTransition });
   }
 
-  /** Whether the fallback decides now (Redis away or its circuit open). */
-  get fallbackActive(): boolean {
-    return this.#guard.fallbackActive;
+  /** Whether the last call reached Redis (true until one fails). */
+  get redisUp(): boolean {
+    return this.#guard.up;
   }
 
   /** Releases waiting for Redis to come back (bounded). */
   get pendingReleases(): number {
     return this.#rec.unsent.size;
+  }
+
+  /** Whether the fallback decides now (Redis away or its circuit open, policy `local`). */
+  get fallbackActive(): boolean {
+    return !this.#guard.up && this.#o.policy === "local";
+  }
+
+  /** One PING through the breaker (reconciling first when Redis is back): keeps state fresh. */
+  probe(): Promise<boolean> {
+    return this.#guard.ping(this.#o.redis.redis);
   }
 
   async acquire(req: L.AcquireRequest): Promise<L.AcquireResult> {
@@ -58,7 +71,7 @@ export class ResilientLimiter implements L.ConcurrencyLimiter {
     if (r.kind !== "error") return r;
     // An acquire that reached Redis and timed out may still land: release it once Redis is
     // back. One the open circuit refused never left this process: nothing to undo.
-    if ((r as GuardFailure).unreached !== true) this.#rec.unsent.add(id);
+    if (!(r as GuardFailure).unreached) this.#rec.unsent.add(id);
     if (this.#o.policy === "deny") return r;
     const local = await this.#o.fallback.acquire({ ...req, id });
     if (local.kind === "granted") this.#rec.track(local.lease, true);

@@ -21,7 +21,7 @@ function resilient(url: string, policy: RedisDownPolicy) {
     redis,
     fallback,
     policy,
-    onFallback: (a) => changes.push(a),
+    onTransition: (t) => changes.push(!t.up),
   });
   return { limiter, redis, fallback, changes };
 }

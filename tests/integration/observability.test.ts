@@ -20,7 +20,7 @@ Deno.test("observability: correlation id reaches the spot; a JSON log line per r
     ADMIN_JWT_SECRET: SECRET,
   });
   const token = await new SignJWT({ role: "admin" }).setProtectedHeader({ alg: "HS256" })
-    .setExpirationTime("5m").sign(new TextEncoder().encode(SECRET));
+    .setAudience("spotgate-admin").setExpirationTime("5m").sign(new TextEncoder().encode(SECRET));
   const admin = (path: string, method = "POST") =>
     fetch(`${gw.url}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
   try {

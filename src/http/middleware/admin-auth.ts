@@ -1,31 +1,30 @@
 import type { MiddlewareHandler } from "hono";
-import { errors, importSPKI, type JWTPayload, jwtVerify } from "jose";
+import type { JWTPayload } from "jose";
+import { bearerToken } from "../../auth/bearer.ts";
+import {
+  ADMIN_AUDIENCE,
+  jwtKey,
+  type JwtVerifier,
+  jwtVerifier,
+  TokenRefused,
+} from "../../auth/jwt.ts";
 import { GatewayError } from "../../errors/gateway-error.ts";
 
 /** Where admin tokens are checked against: an HS256 secret or a PEM (SPKI) public key. */
 export interface AdminKeyConfig {
   secret?: string;
   publicKeyPem?: string;
+  /** ADMIN_JWT_MAX_TTL: the longest accepted token lifetime in seconds (default 3600). */
+  maxTtlS?: number;
 }
 
-type Verifier = (token: string) => Promise<JWTPayload>;
-
-/** Builds the verifier: HS256 for a secret; RS256 or ES256 (as the key is) for a public key. */
-export async function adminVerifier(cfg: AdminKeyConfig): Promise<Verifier | undefined> {
-  if (cfg.secret) {
-    const key = new TextEncoder().encode(cfg.secret);
-    return async (t) =>
-      (await jwtVerify(t, key, { algorithms: ["HS256"], requiredClaims: ["exp"] })).payload;
-  }
-  if (!cfg.publicKeyPem) return undefined;
-  for (const alg of ["RS256", "ES256"]) {
-    const key = await importSPKI(cfg.publicKeyPem, alg).catch(() => undefined);
-    if (key) {
-      return async (t) =>
-        (await jwtVerify(t, key, { algorithms: [alg], requiredClaims: ["exp"] })).payload;
-    }
-  }
-  throw new Error("Cannot start: ADMIN_JWT_PUBLIC_KEY is neither an RSA nor a P-256 SPKI PEM key");
+/**
+ * Builds the verifier: HS256 for a secret; RS256 or ES256 (as the key is) for a public key;
+ * `aud` must be "spotgate-admin" and the lifetime at most `maxTtlS`.
+ */
+export async function adminVerifier(cfg: AdminKeyConfig): Promise<JwtVerifier | undefined> {
+  const key = await jwtKey(cfg, "ADMIN_JWT_PUBLIC_KEY");
+  return key && jwtVerifier(key, { audience: ADMIN_AUDIENCE, maxTtlS: cfg.maxTtlS ?? 3600 });
 }
 
 function hasAdminRole(p: JWTPayload): boolean {
@@ -33,12 +32,13 @@ function hasAdminRole(p: JWTPayload): boolean {
 }
 
 /**
- * Admin routes need `Authorization: Bearer <JWT>` with `exp` and a role `admin` (`role` or
+ * Admin routes need `Authorization: Bearer <JWT>` (any case of `Bearer`) with `exp`, `aud`
+ * "spotgate-admin", a lifetime within ADMIN_JWT_MAX_TTL, and a role `admin` (`role` or
  * `roles`). No key configured: 503 `admin_disabled`, never open. A missing, malformed,
- * expired, unsigned (`alg: none`) or wrongly signed token: 401. A valid token without the
- * role: 403.
+ * expired, unsigned (`alg: none`), wrongly signed, wrong-audience or too long-lived token:
+ * 401. A valid token without the role: 403.
  */
-export function adminAuth(verify: Verifier | undefined): MiddlewareHandler {
+export function adminAuth(verify: JwtVerifier | undefined): MiddlewareHandler {
   return async function adminAuthMiddleware(c, next) {
     if (!verify) {
       throw new GatewayError(
@@ -49,17 +49,15 @@ export function adminAuth(verify: Verifier | undefined): MiddlewareHandler {
         },
       );
     }
-    const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(c.req.header("authorization") ?? "");
-    const hint =
-      "Send Authorization: Bearer <JWT> signed with the configured key, with exp and role admin";
-    if (!m) throw new GatewayError("unauthorized", "A bearer token is required", { hint });
+    const token = bearerToken(c.req.header("authorization"));
+    const hint = "Send Authorization: Bearer <JWT> signed with the admin key, with role admin, " +
+      `aud "${ADMIN_AUDIENCE}" and exp within ADMIN_JWT_MAX_TTL of iat (scripts/mint-admin-token.ts)`;
+    if (!token) throw new GatewayError("unauthorized", "A bearer token is required", { hint });
     let payload: JWTPayload;
     try {
-      payload = await verify(m[1]!);
+      payload = await verify(token);
     } catch (err) {
-      const why = err instanceof errors.JWTExpired
-        ? "the token has expired"
-        : "the token is not valid";
+      const why = err instanceof TokenRefused ? err.message : "the token is not valid";
       throw new GatewayError("unauthorized", `Unauthorized: ${why}`, { hint });
     }
     if (!hasAdminRole(payload)) {

@@ -1,9 +1,9 @@
-import type { Context, MiddlewareHandler } from "hono";
-import { GatewayError } from "../../errors/gateway-error.ts";
+import type { MiddlewareHandler } from "hono";
 import { type AnswerContext, grantedOrThrow } from "../../limits/answers.ts";
 import { LeaseHolder } from "../../limits/holder.ts";
 import type { ConcurrencyLimiter, LimitClass } from "../../limits/limiter.ts";
 import { onResponseEnd } from "../response-end.ts";
+import { identify } from "./identify.ts";
 import "../context.ts";
 
 /** Options of `admission()`; the user header defaults to `X-User-ID`, the class to analysis. */
@@ -16,31 +16,6 @@ export interface AdmissionOptions {
   class?: LimitClass;
   /** Renew period of a held lease (default TTL/3). */
   renewEveryMs?: number;
-}
-
-/** Longest accepted user id (header or JWT `sub`). */
-export const MAX_USER_LENGTH = 256;
-
-/** The request's user: a verified bearer JWT's `sub`, else the user header, else anonymous. */
-export async function identify(
-  c: Context,
-  userHeader: string,
-  verifyUser?: (token: string) => Promise<string | undefined>,
-): Promise<string | undefined> {
-  const auth = c.req.header("authorization") ?? "";
-  const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-  const fromJwt = token && verifyUser ? await verifyUser(token).catch(() => undefined) : undefined;
-  const user = (fromJwt ?? c.req.header(userHeader) ?? "").trim();
-  if (user.length > MAX_USER_LENGTH) {
-    throw new GatewayError(
-      "invalid_request",
-      `${userHeader} is over ${MAX_USER_LENGTH} characters`,
-      {
-        hint: "Send a short, stable user id (an account id, not a name or an email list)",
-      },
-    );
-  }
-  return user === "" ? undefined : user;
 }
 
 /**

@@ -20,6 +20,9 @@ const PATTERNS: [RegExp, string][] = [
   [/^\/v1\/leases\/[^/]+$/, "/v1/leases/:id"],
 ];
 
+/** The `route` label of a request no route matched (a 404): one label for every such path. */
+export const UNMATCHED_ROUTE = "unmatched";
+
 /** The bounded `route` label of a path: its pattern, or "other"; never the raw path. */
 export function routeLabel(path: string): string {
   if (STATIC.has(path)) return path;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { zValidator } from "@hono/zod-validator";
 import { z } from "zod";
+import { authenticatedUser } from "../../auth/identity.ts";
 import { GatewayError } from "../../errors/gateway-error.ts";
 import { type AnswerContext, grantedOrThrow, unavailableError } from "../../limits/answers.ts";
 import type { ConcurrencyLimiter, Lease } from "../../limits/limiter.ts";
@@ -11,10 +12,13 @@ export interface LeaseRouteOptions {
   answers: AnswerContext;
 }
 
-/** `POST /v1/leases` body: a user id and the class (only `batch` is leased to apps). */
+/**
+ * `POST /v1/leases` body: a user id and the class (only `batch` is leased to apps). With app
+ * authentication on, the user is the authenticated one and `user_id` may be left out.
+ */
 export const leaseRequest = z.object({
   user_id: z.string({ error: "user_id must be a string" }).trim().min(1, "user_id is empty")
-    .max(256, "user_id is over 256 characters"),
+    .max(256, "user_id is over 256 characters").optional(),
   class: z.literal("batch", { error: 'class must be "batch"' }).default("batch"),
 });
 
@@ -34,6 +38,22 @@ const notHeld = (id: string) =>
     hint: "Take a new one with POST /v1/leases, and renew it before ttl_s passes",
   });
 
+/** The lease's user: the authenticated one (a different `user_id` is 403), else `user_id`. */
+function leaseUser(verified: string | undefined, given: string | undefined): string {
+  if (verified !== undefined && given !== undefined && given !== verified) {
+    throw new GatewayError("forbidden", `user_id "${given}" is not the authenticated user`, {
+      hint: "Leave user_id out: the lease is taken for the user your credential names",
+    });
+  }
+  const user = verified ?? given;
+  if (user === undefined) {
+    throw new GatewayError("invalid_request", "Cannot take a lease: user_id is required", {
+      hint: 'Send {"user_id": "<your user id>", "class": "batch"} as JSON',
+    });
+  }
+  return user;
+}
+
 /** The job-lease API of DESIGN §3: take, renew and give back a slot. */
 export function leaseRoutes(o: LeaseRouteOptions): Hono {
   const app = new Hono();
@@ -45,7 +65,8 @@ export function leaseRoutes(o: LeaseRouteOptions): Hono {
     });
   });
   app.post("/v1/leases", validJson, async (c) => {
-    const { user_id: user, class: cls } = c.req.valid("json");
+    const { user_id: given, class: cls } = c.req.valid("json");
+    const user = leaseUser(authenticatedUser(c), given);
     const lease = grantedOrThrow(
       await o.limiter.acquire({ class: cls, user }),
       cls,

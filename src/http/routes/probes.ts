@@ -32,8 +32,11 @@ export function probeRoutes(
   app.get("/readyz", async (c) => {
     const reasons: string[] = [];
     if (gw.draining) reasons.push("draining: shutting down");
-    // A spot that no check has seen yet (unknown) does not make the gateway ready.
-    if (!usable().some((s) => s.status !== "unknown")) reasons.push("no usable spot checked yet");
+    // Only a spot that has passed a check counts: an unknown one has not been checked, and a
+    // degraded one may have failed every check so far (its status alone does not say).
+    if (!usable().some((s) => s.lastHealthyAt !== undefined)) {
+      reasons.push("no usable spot has passed a check yet");
+    }
     for (const check of ready) {
       const why = await check();
       if (why) reasons.push(why);

@@ -21,7 +21,7 @@ async function appWith(env: Record<string, string>) {
 }
 
 function hs(claims: Record<string, unknown>, alg = "HS256", exp: number | null = 3600) {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg });
+  const jwt = new SignJWT(claims).setProtectedHeader({ alg }).setAudience("spotgate-admin");
   if (exp !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + exp);
   return jwt.sign(enc.encode(SECRET));
 }
@@ -90,7 +90,8 @@ Deno.test("admin: RS256 and ES256 public keys; a token of the other kind is refu
     const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
     const { app } = await appWith({ ADMIN_JWT_PUBLIC_KEY: await exportSPKI(publicKey) });
     const sign = (k: CryptoKey, a: string) =>
-      new SignJWT({ role: "admin" }).setProtectedHeader({ alg: a }).setExpirationTime("1h").sign(k);
+      new SignJWT({ role: "admin" }).setProtectedHeader({ alg: a }).setAudience("spotgate-admin")
+        .setExpirationTime("1h").sign(k);
     assert.equal((await status(app, await sign(privateKey, alg))).status, 200, alg);
     assert.equal(
       (await status(app, await hs({ role: "admin" }))).status,

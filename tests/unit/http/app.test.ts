@@ -57,8 +57,8 @@ Deno.test("app: probes — /health in the spot shape, /readyz 503 with reasons, 
   assert.deepEqual(Object.keys(health).sort(), ["busy", "capacity", "engine", "status", "version"]);
   const ready = await app.request("/readyz");
   assert.equal(ready.status, 503);
-  assert.deepEqual((await ready.json()).reasons, ["no usable spot checked yet"]);
-  gw.pool.get("a")!.status = "healthy";
+  assert.deepEqual((await ready.json()).reasons, ["no usable spot has passed a check yet"]);
+  Object.assign(gw.pool.get("a")!, { status: "healthy", lastHealthyAt: Date.now() });
   assert.equal((await app.request("/readyz")).status, 200);
   gw.draining = true;
   const draining = await app.request("/readyz");

@@ -70,7 +70,8 @@ Deno.test("POST /v1/leases: 201 with the lease; 429 for the user; 503 when all a
 Deno.test("POST /v1/leases: bad bodies are 400 invalid_request with a clear message", async () => {
   const a = app();
   const cases: [unknown, RegExp][] = [
-    [{}, /user_id must be a string/],
+    [{}, /user_id is required/],
+    [{ user_id: 42 }, /user_id must be a string/],
     [{ user_id: "  " }, /user_id is empty/],
     [{ user_id: "x".repeat(300) }, /over 256 characters/],
     [{ user_id: "u", class: "analysis" }, /class must be "batch"/],
