@@ -58,9 +58,8 @@ export function createApp(
   app.use("*", requestLog(gw.metrics));
   extras.authenticate?.(app);
   // Validation before admission: an invalid request never takes a limiter slot.
-  const params = analysisParams(gw.env.MAX_BODY_BYTES);
-  app.use("/analyze", params);
-  app.use("/analyze/stream", params);
+  app.use("/analyze", analysisParams("body", gw.env.MAX_BODY_BYTES));
+  app.use("/analyze/stream", analysisParams("query"));
   extras.mount?.(app);
   app.route("/", probeRoutes(gw, extras.ready, extras.healthz));
   app.route(

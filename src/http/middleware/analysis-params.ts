@@ -17,14 +17,17 @@ declare module "hono" {
 }
 
 /**
- * Validates `POST /analyze` bodies and `/analyze/stream` queries before anything else runs
+ * Validates `POST /analyze` bodies (`from: "body"`) and `GET /analyze/stream` queries
+ * (`"query"`) before anything else runs
  * (admission included): an invalid request is a 400 that takes no limiter slot and never
  * depends on Redis. A stream reconnect whose `Last-Event-ID` is `result` already has the
  * whole answer: 204 No Content, which tells an EventSource to stop reconnecting.
  */
-export function analysisParams(maxBodyBytes?: number): MiddlewareHandler {
+export function analysisParams(from: "body" | "query", maxBodyBytes?: number): MiddlewareHandler {
+  const method = from === "body" ? "POST" : "GET";
   return async function analysisParamsMiddleware(c, next) {
-    if (c.req.method === "POST") {
+    if (c.req.method !== method) return await next(); // another route's: 404 as usual
+    if (from === "body") {
       const req = parseAnalysisParams(await readJsonObject(c, maxBodyBytes));
       c.set("analysis", { req, reconnect: { kind: "fresh" } });
       return await next();

@@ -44,7 +44,11 @@ Deno.test("RedisGuard: one transition per change, however many calls fail or the
   }
   assert.deepEqual(seen, [{ up: false, reason: "Command timed out" }]);
   const open = await guard.run(ok);
-  assert.deepEqual(open, { kind: "error", reason: "Redis unavailable: Redis circuit open" });
+  assert.deepEqual(open, {
+    kind: "error",
+    reason: "Redis unavailable: Redis circuit open",
+    unreached: true,
+  }, "refused by the circuit: never sent to Redis");
   assert.equal(seen.length, 1, "the open circuit is the same outage");
   now += 2_000; // past the cool-down: the half-open probe goes through
   assert.equal((await guard.run(ok)).kind, "ok");
