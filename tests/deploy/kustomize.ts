@@ -5,16 +5,15 @@ import { parseAllDocuments } from "yaml";
 // deno-lint-ignore no-explicit-any
 export type K8sObject = { apiVersion: string; kind: string; metadata: any; spec?: any; data?: any };
 
-function hasKubectl(): boolean {
+/** The major version of the Kustomize built into kubectl, or 0 without kubectl. */
+function kustomizeMajor(): number {
   try {
-    return new Deno.Command("kubectl", {
-      args: ["version", "--client"],
-      stdout: "null",
-      stderr: "null",
-    })
-      .outputSync().success;
+    const out = new Deno.Command("kubectl", { args: ["version", "--client"], stderr: "null" })
+      .outputSync();
+    const m = /Kustomize Version: v(\d+)/.exec(new TextDecoder().decode(out.stdout));
+    return out.success && m ? Number(m[1]) : 0;
   } catch {
-    return false;
+    return 0;
   }
 }
 
@@ -23,7 +22,7 @@ function hasKubectl(): boolean {
  * the CI machine image; Debian's kubernetes-client (Kustomize 2) is too old for this layout, so
  * a developer machine without a current kubectl skips them. Under CI they always run.
  */
-export const RENDER_SKIPPED: boolean = !hasKubectl() && Deno.env.get("CI") !== "true";
+export const RENDER_SKIPPED: boolean = kustomizeMajor() < 5 && Deno.env.get("CI") !== "true";
 
 /** `kubectl kustomize DIR` (what `kubectl apply -k DIR` applies), parsed. */
 export async function renderKustomization(dir: string): Promise<K8sObject[]> {
