@@ -16,6 +16,8 @@ import {
 import { schemaError } from "./k8s-schemas.ts";
 import { ARRIVING_ON_MERGE, gatewayReads, NEVER_SET, spotReads } from "./gateway-env.ts";
 import { readEnv } from "../../src/config/env.ts";
+import { startGateway, startSpot } from "../helpers/cluster.ts";
+import { startProc } from "../helpers/procs.ts";
 
 const DEFAULT = "deploy/k8s", KEDA = "deploy/k8s/overlays/keda";
 const APPLIED = [DEFAULT, KEDA];
@@ -317,7 +319,8 @@ k8sTest("Prometheus runs the shipped rules and config, and KEDA asks that Promet
   try {
     for (const set of APPLIED) {
       const objs = await render(set);
-      const prom = named(objs, "Deployment", "prometheus")!;
+      const prom = named(objs, "Deployment", "prometheus");
+      assert.ok(prom, `${set}: a Prometheus Deployment (KEDA and the alerts need one)`);
       const container = prom.spec.template.spec.containers[0];
       const mounted = (path: string): string => {
         const at = path.slice(0, path.lastIndexOf("/"));
@@ -376,6 +379,35 @@ k8sTest("Prometheus runs the shipped rules and config, and KEDA asks that Promet
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+k8sTest(
+  "the sidecar example's app gets an analysis from a real gateway through ENGINE_URL",
+  async () => {
+    const { deployment } = withImage(await render(DEFAULT), GATEWAY_IMAGE);
+    const app = deployment.spec.template.spec.containers[0];
+    const script: string = app.args[0];
+    // One round of its loop: the test ends it instead of waiting for the next minute.
+    assert.match(script, /sleep 60/);
+    const spot = await startSpot();
+    const gw = await startGateway({ "spot-1": spot });
+    const sh = startProc(app.command[0], [
+      app.command[1],
+      script.replace("sleep 60", "exit 0"),
+    ], { ENGINE_URL: gw.url });
+    try {
+      await sh.child.status; // it ends by itself after one round; stop() then only collects
+      const status = await sh.stop();
+      assert.ok(status.success, sh.output());
+      const result = JSON.parse(sh.output().trim());
+      assert.equal(result.depth, 12, sh.output());
+      assert.match(result.bestmove, /^[a-h][1-8][a-h][1-8]/);
+    } finally {
+      await sh.stop();
+      await gw.stop();
+      await spot.stop();
+    }
+  },
+);
 
 Deno.test("k8s: the README's deployment commands apply kustomizations", async () => {
   const readme = await Deno.readTextFile("README.md");
