@@ -61,6 +61,10 @@ Deno.test("deploy: compose and the Dockerfiles parse and reference only what exi
     (p) => Deno.readTextFile(p === gw.environment.SPOTS_FILE ? `deploy/${mount.split(":")[0]}` : p),
   );
   assert.ok(loaded.ok && loaded.config.spots.length === 2, JSON.stringify(loaded));
+  // The repository's spots.json names the demo's spots on 127.0.0.1: in a container that is
+  // the container itself, so the image must not carry it as a default.
+  assert.doesNotMatch(gatewayCmd, /^COPY .*spots\.json/m, "the gateway image has no spots.json");
+  assert.doesNotMatch(gatewayCmd, /SPOTS_FILE=/, "nor a SPOTS_FILE pointing at one");
   // The images listen where the manifests and compose expect them (k8s.test.ts checks those).
   assert.match(await Deno.readTextFile("deploy/Dockerfile.gateway"), /^EXPOSE 8080$/m);
   assert.match(await Deno.readTextFile("deploy/Dockerfile.spot"), /^EXPOSE 8001$/m);
