@@ -40,7 +40,7 @@ export function family(name: string): string {
   return name.replace(/_(bucket|sum|count)$/, "");
 }
 
-/** Every PromQL expression of the dashboards and the alert rules. */
+/** Every PromQL expression of the dashboards, the alert rules and the KEDA trigger. */
 export async function shippedExprs(root = "deploy"): Promise<{ where: string; expr: string }[]> {
   const out: { where: string; expr: string }[] = [];
   for await (const e of Deno.readDir(`${root}/grafana/dashboards`)) {
@@ -53,5 +53,7 @@ export async function shippedExprs(root = "deploy"): Promise<{ where: string; ex
   for (const g of rules.groups) {
     for (const r of g.rules) out.push({ where: `rule ${r.alert}`, expr: r.expr });
   }
+  const keda = parse(await Deno.readTextFile(`${root}/k8s/overlays/keda/keda.yaml`));
+  for (const t of keda.spec.triggers) out.push({ where: "KEDA trigger", expr: t.metadata.query });
   return out;
 }
