@@ -1,9 +1,9 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { ResumeLedger } from "../sse/resume.ts";
-import type { SseChunk } from "../sse/parse.ts";
-import { encodeComment, encodeEvent } from "../sse/format.ts";
+import { SseBlockScanner } from "../sse/block-scanner.ts";
 import type { OpenedStream } from "./stream-open.ts";
 import { StreamWatchdog } from "./stream-watchdog.ts";
+import { type BlockVerdict, judgeBlock } from "./block-verdict.ts";
 
 /** How one spot's part of a client stream ended. */
 export type RelayEnd = { kind: "done"; latencyMs: number } | {
@@ -20,13 +20,15 @@ export interface RelaySink {
   cancelled: AbortSignal;
 }
 
-type Read = ReadableStreamReadResult<SseChunk> | { done: true; broken: true };
+type Read = ReadableStreamReadResult<Uint8Array> | { done: true; broken: true };
 
 /**
- * Relays one spot's events until its `result` (done) or until it fails: the stream ends or
- * breaks without a result, sends an `error` event, or is silent for `idleMs` (after its first
- * event) or has no event by `timeoutMs` (`slow` while its heartbeats come, else `timeout`). Events the client already has are dropped. One read
- * is pending at a time; the watchdog and a departing client settle it by closing the upstream.
+ * Relays one spot's stream as bytes until its `result` (done) or until it fails: the stream
+ * ends or breaks without a result, sends an `error` event, or is silent for `idleMs` (after its
+ * first event) or has no event by `timeoutMs` (`slow` while its heartbeats come, else
+ * `timeout`). The spot's bytes go out as they came (comments included), in as few writes as a
+ * chunk allows; events the client already has are cut out. One read is pending at a time; the
+ * watchdog and a departing client settle it by closing the upstream.
  */
 export async function relay(
   cur: OpenedStream,
@@ -35,6 +37,7 @@ export async function relay(
   limits: { idleMs: number; timeoutMs: number },
 ): Promise<RelayEnd> {
   const reader = cur.upstream.reader!;
+  const scanner = new SseBlockScanner();
   let latencyMs = cur.upstream.latencyMs;
   let sawEvent = false;
   const fail = (kind: Outcome["kind"]): RelayEnd => ({
@@ -58,22 +61,28 @@ export async function relay(
       if (watchdog.fired) return fail(sawEvent || watchdog.silent() ? "timeout" : "slow");
       if (r.done) return fail("stream_cut");
       watchdog.touch();
-      if (r.value.kind === "comment") {
-        sink.write(encodeComment("thinking"));
-        continue;
+      scanner.feed(r.value);
+      let run = 0; // start of the bytes not yet written
+      let complete = 0; // end of the last complete block in this buffer
+      let verdict: BlockVerdict = "none";
+      while (scanner.next()) {
+        complete = scanner.end;
+        verdict = judgeBlock(scanner, ledger);
+        if (verdict === "none") continue;
+        if (!sawEvent) {
+          sawEvent = true;
+          latencyMs = performance.now() - cur.startedAt;
+          watchdog.sawEvent();
+        }
+        if (verdict === "drop" || verdict === "error") {
+          if (scanner.start > run) sink.write(scanner.buffer.subarray(run, scanner.start));
+          run = scanner.end;
+        } else sink.forwarded();
+        if (verdict === "error" || verdict === "result") break;
       }
-      const ev = r.value.event;
-      if (ev.event === "error") return fail("stream_cut");
-      if (!sawEvent) {
-        sawEvent = true;
-        latencyMs = performance.now() - cur.startedAt;
-        watchdog.sawEvent();
-      }
-      if (ledger.accept(ev)) {
-        sink.write(encodeEvent(ev));
-        sink.forwarded();
-      }
-      if (ev.event === "result") return { kind: "done", latencyMs };
+      if (complete > run) sink.write(scanner.buffer.subarray(run, complete));
+      if (verdict === "error") return fail("stream_cut");
+      if (verdict === "result") return { kind: "done", latencyMs };
     }
   } finally {
     sink.cancelled.removeEventListener("abort", onCancel);

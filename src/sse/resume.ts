@@ -26,23 +26,33 @@ export class ResumeLedger {
 
   /** Whether to forward `ev` to the client; a forwarded event is recorded as delivered. */
   accept(ev: SseEvent): boolean {
-    if (ev.event === "result") {
-      if (this.#resultSent) return false;
-      this.#resultSent = true;
-      return true;
-    }
+    if (ev.event === "result") return this.acceptResult();
     if (ev.event === "info") {
       const m = INFO_ID.exec(ev.id ?? "");
-      if (!m) return false; // an info event we cannot place could be a duplicate: drop it
-      const depth = Number(m[1]), multipv = Number(m[2]);
-      if (depth <= (this.#deepest.get(multipv) ?? 0)) return false;
-      this.#deepest.set(multipv, depth);
-      return true;
+      return m ? this.acceptInfo(Number(m[1]), Number(m[2])) : false;
     }
     // Any other event: forward once per id (or always, when it has none to dedupe by).
     if (ev.id === undefined) return true;
     if (this.#otherIds.has(ev.id)) return false;
     this.#otherIds.add(ev.id);
+    return true;
+  }
+
+  /**
+   * Whether to forward an `info` event at `depth` for `multipv` (read from its id as numbers by
+   * the byte relay); one we cannot place (-1) could be a duplicate: dropped.
+   */
+  acceptInfo(depth: number, multipv: number): boolean {
+    if (depth < 0 || multipv < 0) return false;
+    if (depth <= (this.#deepest.get(multipv) ?? 0)) return false;
+    this.#deepest.set(multipv, depth);
+    return true;
+  }
+
+  /** Whether to forward the `result` event: once. */
+  acceptResult(): boolean {
+    if (this.#resultSent) return false;
+    this.#resultSent = true;
     return true;
   }
 

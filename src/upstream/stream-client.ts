@@ -1,6 +1,5 @@
 import type { Outcome } from "../core/attempt-policy.ts";
 import type { AnalysisRequest } from "../api/types.ts";
-import { parseSse, type SseChunk } from "../sse/parse.ts";
 import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
 import type { AttemptOptions } from "./client.ts";
 import { deadline } from "./deadline.ts";
@@ -11,7 +10,8 @@ export interface UpstreamStream {
   outcome: Outcome;
   latencyMs: number;
   status?: number;
-  reader?: ReadableStreamDefaultReader<SseChunk>;
+  /** The spot's event stream as bytes (the relay scans them; see sse/block-scanner.ts). */
+  reader?: ReadableStreamDefaultReader<Uint8Array>;
   /** A refused open's answer (the spot's error JSON), for the client's error message. */
   text?: string;
   /**
@@ -31,7 +31,7 @@ export async function openStream(
   const started = performance.now();
   // Until the headers come: the client or the deadline abort it; afterwards only `close()`.
   const attempt = deadline(opts.signal, opts.timeoutMs);
-  let reader: ReadableStreamDefaultReader<SseChunk> | undefined;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   const close = () => {
     attempt.abort();
     reader?.cancel().catch(() => {});
@@ -54,7 +54,7 @@ export async function openStream(
         : classifyStatus(res.status, res.headers.get("retry-after"), text ?? undefined);
       return { outcome, latencyMs, status: res.status, text: text ?? undefined, close };
     }
-    reader = parseSse(res.body).getReader();
+    reader = res.body.getReader();
     return { outcome: { kind: "ok" }, latencyMs, status: 200, reader, close };
   } catch (err) {
     const latencyMs = performance.now() - started;

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { relay, type RelaySink } from "../../../src/proxy/stream-relay.ts";
 import type { OpenedStream } from "../../../src/proxy/stream-open.ts";
-import type { SseChunk } from "../../../src/sse/parse.ts";
+import { encodeComment, encodeEvent } from "../../../src/sse/format.ts";
 import { ResumeLedger } from "../../../src/sse/resume.ts";
 
 /** A reader that hands out `script` chunks after their delays and counts pending reads. */
-function scriptedStream(script: [number, SseChunk][]) {
+function scriptedStream(script: [number, Uint8Array][]) {
   let pending = 0, maxPending = 0, closed = false;
   let wake: (() => void) | undefined;
   const reader = {
-    async read(): Promise<ReadableStreamReadResult<SseChunk>> {
+    async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
       pending++;
       maxPending = Math.max(maxPending, pending);
       try {
@@ -25,7 +25,7 @@ function scriptedStream(script: [number, SseChunk][]) {
         pending--;
       }
     },
-  } as unknown as ReadableStreamDefaultReader<SseChunk>;
+  } as unknown as ReadableStreamDefaultReader<Uint8Array>;
   const close = () => {
     closed = true;
     wake?.();
@@ -48,11 +48,8 @@ function sink(): RelaySink & { text: () => string } {
   };
 }
 
-const info = (id: string): SseChunk => ({
-  kind: "event",
-  event: { event: "info", id, data: "{}" },
-});
-const comment: SseChunk = { kind: "comment", text: "thinking" };
+const info = (id: string): Uint8Array => encodeEvent({ event: "info", id, data: "{}" });
+const comment: Uint8Array = encodeComment("thinking");
 
 Deno.test("relay: one read pending at a time; heartbeats past the first-event deadline are slow", async () => {
   const { cur, maxPending } = scriptedStream([[20, comment], [20, comment], [200, info("1.1")]]);
@@ -64,7 +61,7 @@ Deno.test("relay: one read pending at a time; heartbeats past the first-event de
 });
 
 Deno.test("relay: no chunk is lost; silence past the idle period is a timeout", async () => {
-  const events = ["1.1", "2.1", "3.1"].map((id): [number, SseChunk] => [15, info(id)]);
+  const events = ["1.1", "2.1", "3.1"].map((id): [number, Uint8Array] => [15, info(id)]);
   const { cur, maxPending } = scriptedStream([...events, [500, info("4.1")]]);
   const out = sink();
   const end = await relay(cur, new ResumeLedger(), out, { idleMs: 100, timeoutMs: 1000 });
@@ -74,7 +71,7 @@ Deno.test("relay: no chunk is lost; silence past the idle period is a timeout", 
 });
 
 Deno.test("relay: a result ends it done; an error event or the end of the body is a cut", async () => {
-  const result: SseChunk = { kind: "event", event: { event: "result", id: "result", data: "{}" } };
+  const result = encodeEvent({ event: "result", id: "result", data: "{}" });
   const done = await relay(
     scriptedStream([[1, info("1.1")], [1, result]]).cur,
     new ResumeLedger(),
@@ -85,8 +82,8 @@ Deno.test("relay: a result ends it done; an error event or the end of the body i
     },
   );
   assert.equal(done.kind, "done");
-  const error: SseChunk = { kind: "event", event: { event: "error", data: "{}" } };
-  for (const script of [[[1, error]], []] as [number, SseChunk][][]) {
+  const error = encodeEvent({ event: "error", data: "{}" });
+  for (const script of [[[1, error]], []] as [number, Uint8Array][][]) {
     const end = await relay(scriptedStream(script).cur, new ResumeLedger(), sink(), {
       idleMs: 1000,
       timeoutMs: 1000,
@@ -102,4 +99,35 @@ Deno.test("relay: a client that leaves settles the pending read at once, as abor
   setTimeout(() => gone.abort(), 20);
   const end = await relay(cur, new ResumeLedger(), out, { idleMs: 60_000, timeoutMs: 60_000 });
   assert.equal(end.kind === "failed" && end.outcome.kind, "aborted");
+});
+
+Deno.test("relay: after a resume, events the client has are cut out of the spot's bytes", async () => {
+  const chunk = new TextDecoder().decode(
+    new Uint8Array([...info("1.1"), ...comment, ...info("2.1")]),
+  );
+  const bytes = new TextEncoder().encode(chunk);
+  const result = encodeEvent({ event: "result", id: "result", data: "{}" });
+  const { cur } = scriptedStream([[1, bytes], [1, info("3.1")], [1, result]]);
+  const ledger = new ResumeLedger();
+  ledger.seed({ depth: 1, multipv: 1 }, 1);
+  const out = sink();
+  const end = await relay(cur, ledger, out, { idleMs: 1000, timeoutMs: 1000 });
+  assert.equal(end.kind, "done");
+  assert.equal(
+    out.text(),
+    ": thinking\n\nevent: info\nid: 2.1\ndata: {}\n\nevent: info\nid: 3.1\ndata: {}\n\n" +
+      "event: result\nid: result\ndata: {}\n\n",
+  );
+});
+
+Deno.test("relay: an error event mid-chunk is not forwarded; what came before it is", async () => {
+  const error = encodeEvent({ event: "error", data: "{}" });
+  const bytes = new Uint8Array([...info("1.1"), ...error, ...info("2.1")]);
+  const out = sink();
+  const end = await relay(scriptedStream([[1, bytes]]).cur, new ResumeLedger(), out, {
+    idleMs: 1000,
+    timeoutMs: 1000,
+  });
+  assert.equal(end.kind === "failed" && end.outcome.kind, "stream_cut");
+  assert.equal(out.text(), "event: info\nid: 1.1\ndata: {}\n\n");
 });

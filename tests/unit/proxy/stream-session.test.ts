@@ -4,11 +4,11 @@ import { StreamSession } from "../../../src/proxy/stream-session.ts";
 import type { OpenedStream } from "../../../src/proxy/stream-open.ts";
 import type { RelaySink } from "../../../src/proxy/stream-relay.ts";
 import type { StreamOptions, StreamStats } from "../../../src/proxy/stream-types.ts";
-import type { SseChunk } from "../../../src/sse/parse.ts";
+import { encodeEvent } from "../../../src/sse/format.ts";
 import { FakeRouter } from "./fake-router.ts";
 
-function upstreamOf(chunks: SseChunk[]): OpenedStream["upstream"] {
-  const body = new ReadableStream<SseChunk>({
+function upstreamOf(chunks: Uint8Array[]): OpenedStream["upstream"] {
+  const body = new ReadableStream<Uint8Array>({
     start(ctl) {
       for (const c of chunks) ctl.enqueue(c);
       ctl.close();
@@ -22,7 +22,7 @@ function setup(write: (b: Uint8Array) => void) {
   const router = new FakeRouter(["a"]);
   const attempts = new Attempts(router, [], Infinity);
   const lease = attempts.next()!;
-  const info: SseChunk = { kind: "event", event: { event: "info", id: "1.1", data: "{}" } };
+  const info = encodeEvent({ event: "info", id: "1.1", data: "{}" });
   const first = { lease, upstream: upstreamOf([info]), startedAt: performance.now() };
   const sink: RelaySink = { write, forwarded: () => {}, cancelled: new AbortController().signal };
   const stats: StreamStats = { events: 0, resumes: 0, completed: false, lastSpot: "a" };
