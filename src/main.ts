@@ -1,6 +1,6 @@
 /**
  * The gateway: `deno task start`. Environment and spots.json → config; wires the Gateway,
- * serves on PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
+ * serves on LISTEN_HOST:PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
  */
 import { createApp } from "./app.ts";
 import { readEnv } from "./config/env.ts";
@@ -11,19 +11,20 @@ import { drain } from "./gateway/drain.ts";
 import { Logger } from "./obs/log.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import { extrasFor } from "./gateway/extras.ts";
+import { listenError, orExit } from "./errors/startup.ts";
 
 const envMap = Deno.env.toObject();
-const env = readEnv(envMap);
+const env = await orExit(() => readEnv(envMap));
 const log = new Logger(env.LOG_LEVEL, { service: "spotgate" });
 const load = () => loadConfig(envMap, (p) => Deno.readTextFile(p));
-const first = await load();
-if (!first.ok) {
-  log.error("Cannot start: the config is invalid", { error: first.error });
-  Deno.exit(1);
-}
-const gw = new Gateway(env, first.config, log);
+const config = await orExit(async () => {
+  const first = await load();
+  if (!first.ok) throw new Error(`the config is invalid: ${first.error}`);
+  return first.config;
+});
+const gw = new Gateway(env, config, log);
 const streams = new Set<OpenedClientStream>();
-const extras = await extrasFor(gw);
+const extras = await orExit(() => extrasFor(gw));
 const app = createApp(gw, streams, extras);
 const watcher = new ConfigWatcher({
   path: env.SPOTS_FILE,
@@ -33,11 +34,21 @@ const watcher = new ConfigWatcher({
 });
 watcher.start();
 gw.prober.sync();
-const server = Deno.serve({
-  hostname: env.HOSTNAME,
-  port: env.PORT,
-  onListen: ({ port }) => log.info("spotgate listening", { port, spots: gw.pool.list().length }),
-}, app.fetch);
+const server = await orExit(() => {
+  try {
+    return Deno.serve({
+      hostname: env.LISTEN_HOST,
+      port: env.PORT,
+      onListen: ({ hostname, port }) =>
+        log.info("spotgate listening", {
+          address: `${hostname}:${port}`,
+          spots: gw.pool.list().length,
+        }),
+    }, app.fetch);
+  } catch (err) {
+    throw listenError(env.LISTEN_HOST, env.PORT, err);
+  }
+});
 
 let stopping = false;
 const stop = async (signal: string) => {

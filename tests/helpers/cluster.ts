@@ -12,17 +12,18 @@ export interface Server {
   stop: (signal?: Deno.Signal) => Promise<Deno.CommandStatus>;
 }
 
-/** A Deno script as a server process on `port`; waits until its `/health` answers 200. */
+/** A Deno script as a server process on `port`; waits until its `healthPath` answers 200. */
 export async function serve(
   script: string,
   args: string[],
   env: Record<string, string>,
   port: number,
   denoFlags: readonly string[] = [],
+  healthPath = "/health",
 ): Promise<Server> {
   const proc = startDeno(script, args, env, denoFlags);
   const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/health`, proc);
+  await waitForOk(`${url}${healthPath}`, proc);
   return { url, port, proc, stop: (s?: Deno.Signal) => proc.stop(s) };
 }
 
@@ -42,9 +43,12 @@ export function startSpot(
   return serve("src/spot/main.ts", args, opts.env ?? {}, port);
 }
 
-/** The fault-injecting spot (tests/fixtures/fault-spot.ts). */
+/**
+ * The fault-injecting spot (tests/fixtures/fault-spot.ts); with `prefix`, its API is under that
+ * path (its `url` stays the root, where `/_fault` and `/_stats` are).
+ */
 export function startFaultSpot(
-  opts: { delayMs?: number; port?: number; mode?: string } = {},
+  opts: { delayMs?: number; port?: number; mode?: string; prefix?: string } = {},
 ): Promise<Server> {
   const port = opts.port ?? freePort();
   const args = [
@@ -54,8 +58,10 @@ export function startFaultSpot(
     String(opts.delayMs ?? 20),
     "--mode",
     opts.mode ?? "ok",
+    ...(opts.prefix ? ["--prefix", opts.prefix] : []),
   ];
-  return serve("tests/fixtures/fault-spot.ts", args, {}, port);
+  const health = `${opts.prefix ?? ""}/health`;
+  return serve("tests/fixtures/fault-spot.ts", args, {}, port, [], health);
 }
 
 /** Tells a fault spot how to misbehave. */
@@ -77,7 +83,9 @@ export async function setFault(
 /** A fault spot's request counters. */
 export async function faultStats(
   spot: Server,
-): Promise<{ stream: number; analyze: number; last_headers: Record<string, string> }> {
+): Promise<
+  { stream: number; analyze: number; health: number; last_headers: Record<string, string> }
+> {
   return await (await fetch(`${spot.url}/_stats`)).json();
 }
 
@@ -96,7 +104,8 @@ export async function startGateway(
     [],
     {
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      LISTEN_HOST: "127.0.0.1",
+      HOSTNAME: "spotgate-7d9f8-abcde",
       ENGINE_SPOTS: JSON.stringify(list),
       SPOT_HEALTH_CHECK_INTERVAL: "1",
       STREAM_IDLE_TIMEOUT: "2",
