@@ -1,5 +1,5 @@
 /**
- * The gateway: `deno task start`. Environment and spots.json → config; wires the Gateway,
+ * The gateway: `deno task start`. Environment and spots.json (or DNS) → config; wires the Gateway,
  * serves on LISTEN_HOST:PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
  */
 import { createApp } from "./app.ts";
@@ -12,6 +12,7 @@ import { Logger } from "./obs/log.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import { extrasFor } from "./gateway/extras.ts";
 import { listenError, orExit } from "./errors/startup.ts";
+import { startDiscovery } from "./discovery/gateway-discovery.ts";
 
 const envMap = Deno.env.toObject();
 const env = await orExit(() => readEnv(envMap));
@@ -26,10 +27,11 @@ const gw = new Gateway(env, config, log);
 const streams = new Set<OpenedClientStream>();
 const extras = await orExit(() => extrasFor(gw));
 const app = createApp(gw, streams, extras);
+const discovery = await startDiscovery(gw);
 const watcher = new ConfigWatcher({
   path: env.SPOTS_FILE,
   load,
-  onConfig: (config, trigger) => gw.applyConfig(config, trigger),
+  onConfig: (config, trigger) => gw.applyConfig(discovery?.withSpots(config) ?? config, trigger),
   onError: (error, trigger) => gw.rejectConfig(error, trigger),
 });
 watcher.start();
@@ -55,6 +57,7 @@ const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   watcher.stop();
+  discovery?.stop();
   await drain({ gw, server, streams, timeoutMs: env.DRAIN_TIMEOUT * 1000, signal });
   await extras.close?.();
   gw.prober.stop();

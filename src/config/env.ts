@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseDnsSetting, parseNameServer } from "../discovery/setting.ts";
+import { parsedBy } from "./parsed.ts";
 
 // One message per number, so `PORT=abc` and `PORT=70000` both say what to write instead.
 const num = (dflt: number, min = 0, max?: number) => {
@@ -34,6 +36,11 @@ export const envSchema = z.object({
   LEASE_TTL: num(30, 3),
   MAX_BODY_BYTES: num(16_384, 256),
   ADMIN_RATE_LIMIT: num(30, 1),
+  // Spot discovery from DNS (src/discovery/): when set, it replaces ENGINE_SPOTS, ENGINE_URL
+  // and the file's spots.
+  ENGINE_SPOTS_DNS: parsedBy(parseDnsSetting),
+  SPOT_DNS_INTERVAL: num(10, 1, 3600),
+  SPOT_DNS_SERVER: parsedBy(parseNameServer),
 });
 
 /** The validated environment. */
@@ -48,12 +55,15 @@ export function readEnv(env: Record<string, string | undefined>): GatewayEnv {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  const problems = new Map<string, string>(); // one line per variable, however many rules broke
+  for (const issue of parsed.error.issues) {
     const name = String(issue.path[0]);
     const must = issue.code === "invalid_value"
       ? `must be one of ${issue.values.join(", ")}`
       : issue.message;
-    return `${name} ${must}, received ${JSON.stringify(cleaned[name])}`;
-  });
-  throw new Error(`Cannot start: ${problems.join("; ")}`);
+    if (!problems.has(name)) {
+      problems.set(name, `${name} ${must}, received ${JSON.stringify(cleaned[name])}`);
+    }
+  }
+  throw new Error(`Cannot start: ${[...problems.values()].join("; ")}`);
 }

@@ -12,18 +12,21 @@ export interface Server {
   stop: (signal?: Deno.Signal) => Promise<Deno.CommandStatus>;
 }
 
-/** A Deno script as a server process on `port`; waits until its `healthPath` answers 200. */
+/**
+ * A Deno script as a server process on `host:port` (host 127.0.0.1 unless given); waits until
+ * its `healthPath` (default /health) answers 200.
+ */
 export async function serve(
   script: string,
   args: string[],
   env: Record<string, string>,
   port: number,
   denoFlags: readonly string[] = [],
-  healthPath = "/health",
+  at: { healthPath?: string; host?: string } = {},
 ): Promise<Server> {
   const proc = startDeno(script, args, env, denoFlags);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}${healthPath}`, proc);
+  const url = `http://${at.host ?? "127.0.0.1"}:${port}`;
+  await waitForOk(`${url}${at.healthPath ?? "/health"}`, proc);
   return { url, port, proc, stop: (s?: Deno.Signal) => proc.stop(s) };
 }
 
@@ -45,10 +48,11 @@ export function startSpot(
 
 /**
  * The fault-injecting spot (tests/fixtures/fault-spot.ts); with `prefix`, its API is under that
- * path (its `url` stays the root, where `/_fault` and `/_stats` are).
+ * path (its `url` stays the root, where `/_fault` and `/_stats` are); `host` is a loopback
+ * address (127.0.0.1 unless given: 127.0.0.2 gives a second spot on the same port).
  */
 export function startFaultSpot(
-  opts: { delayMs?: number; port?: number; mode?: string; prefix?: string } = {},
+  opts: { delayMs?: number; port?: number; mode?: string; prefix?: string; host?: string } = {},
 ): Promise<Server> {
   const port = opts.port ?? freePort();
   const args = [
@@ -59,9 +63,10 @@ export function startFaultSpot(
     "--mode",
     opts.mode ?? "ok",
     ...(opts.prefix ? ["--prefix", opts.prefix] : []),
+    ...(opts.host ? ["--host", opts.host] : []),
   ];
-  const health = `${opts.prefix ?? ""}/health`;
-  return serve("tests/fixtures/fault-spot.ts", args, {}, port, [], health);
+  const healthPath = `${opts.prefix ?? ""}/health`;
+  return serve("tests/fixtures/fault-spot.ts", args, {}, port, [], { healthPath, host: opts.host });
 }
 
 /** Tells a fault spot how to misbehave. */
