@@ -34,7 +34,7 @@ const watcher = new ConfigWatcher({
   onConfig: (config, trigger) => gw.applyConfig(discovery?.withSpots(config) ?? config, trigger),
   onError: (error, trigger) => gw.rejectConfig(error, trigger),
 });
-watcher.start();
+await watcher.start();
 gw.prober.sync();
 const server = await orExit(() => {
   try {

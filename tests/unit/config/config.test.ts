@@ -273,7 +273,7 @@ Deno.test("watcher: file changes and SIGHUP reload; a bad file is refused and no
     for (let i = 0; i < 100 && got.length < n; i++) await new Promise((r) => setTimeout(r, 20));
   };
   try {
-    watcher.start();
+    await watcher.start();
     await Deno.writeTextFile(path, JSON.stringify({ spots: [spot({ id: "b" })] }));
     await until(1);
     assert.equal(got[0], "ok:file:b");
@@ -295,6 +295,6 @@ Deno.test("watcher: file changes and SIGHUP reload; a bad file is refused and no
     onConfig: () => {},
     onError: () => {},
   });
-  none.start();
+  await none.start();
   none.stop();
 });
