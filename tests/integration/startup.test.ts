@@ -30,6 +30,14 @@ Deno.test("startup: in a pod (HOSTNAME is the pod's name, no LISTEN_HOST) the ga
     const listening = gw.proc.output().split("\n").find((l) => l.includes("spotgate listening"));
     assert.ok(listening, gw.proc.output());
     assert.equal(JSON.parse(listening).address, `0.0.0.0:${gw.port}`);
+    // The image's HEALTHCHECK (deploy/Dockerfile.gateway) reaches it on 127.0.0.1.
+    const dockerfile = await Deno.readTextFile("deploy/Dockerfile.gateway");
+    const check = JSON.parse(/^\s*CMD (\[.*\])$/m.exec(dockerfile.split("HEALTHCHECK")[1]!)![1]!);
+    assert.equal(check[0], "deno");
+    const args = (check as string[]).slice(1).map((a) => a.replace(":8080/", `:${gw.port}/`));
+    const probe = await new Deno.Command(Deno.execPath(), { args, stdout: "null", stderr: "piped" })
+      .output();
+    assert.equal(probe.code, 0, new TextDecoder().decode(probe.stderr));
   } finally {
     await gw.stop();
     await spot.stop();
