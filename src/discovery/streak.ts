@@ -9,11 +9,6 @@ export class FailureStreak {
 
   constructor(private readonly log: Logger, private readonly name: string) {}
 
-  /** Whether the last resolution failed. */
-  get failing(): boolean {
-    return this.#failing;
-  }
-
   /** A failed resolution; `keeping` is the size of the set that stays in force. */
   failed(error: string, keeping: number): void {
     if (!this.#failing) {
