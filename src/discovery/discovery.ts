@@ -1,6 +1,6 @@
 import type { SpotConfig } from "../config/schema.ts";
 import type { Logger } from "../obs/log.ts";
-import { type ResolveDns, resolveSetting } from "./resolve.ts";
+import { resolveSetting } from "./resolve.ts";
 import type { DnsSetting, NameServer } from "./setting.ts";
 import { diffSpots, type DiscoveredSet, spotsFromAnswer } from "./spots.ts";
 import { FailureStreak } from "./streak.ts";
@@ -22,7 +22,6 @@ export interface DiscoveryOptions {
   onRefresh?: (result: RefreshResult) => void;
   /** The longest one resolution may take (default 5 s, at most the interval). */
   timeoutMs?: number;
-  resolve?: ResolveDns;
 }
 
 /**

@@ -1,23 +1,17 @@
 import type { DnsAnswer } from "./spots.ts";
 import type { DnsSetting, NameServer } from "./setting.ts";
 
-/** `Deno.resolveDns`, as the resolver uses it (a parameter, so a test can count calls). */
-export type ResolveDns = (
-  query: string,
-  type: "A" | "AAAA" | "SRV",
-  options: Deno.ResolveDnsOptions,
-) => Promise<unknown[]>;
-
-// Deno reports NXDOMAIN, an empty answer and SERVFAIL alike, as NotFound ("no records found").
+// Deno reports NXDOMAIN, an empty answer and SERVFAIL alike, as NotFound ("no records found"):
+// all three are "no record", and the message says it could be any of them.
 const WHY = "(the name is unknown, has no such record, or the server failed)";
+
 async function records(
-  resolve: ResolveDns,
   name: string,
   type: "A" | "AAAA" | "SRV",
   options: Deno.ResolveDnsOptions,
 ): Promise<unknown[]> {
   try {
-    return await resolve(name, type, options);
+    return await Deno.resolveDns(name, type, options);
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) return [];
     throw err;
@@ -31,19 +25,18 @@ async function records(
  */
 export async function resolveSetting(
   setting: DnsSetting,
-  opts: { nameServer?: NameServer; signal: AbortSignal; resolve?: ResolveDns },
+  opts: { nameServer?: NameServer; signal: AbortSignal },
 ): Promise<DnsAnswer> {
-  const resolve = opts.resolve ?? (Deno.resolveDns as ResolveDns);
   const options: Deno.ResolveDnsOptions = { signal: opts.signal };
   if (opts.nameServer) options.nameServer = opts.nameServer;
   if (setting.srv) {
-    const found = await records(resolve, setting.name, "SRV", options) as Deno.SrvRecord[];
+    const found = await records(setting.name, "SRV", options) as Deno.SrvRecord[];
     if (found.length === 0) throw new Error(`no SRV record answered for ${setting.name} ${WHY}`);
     return { kind: "srv", records: found.map(({ port, target }) => ({ port, target })) };
   }
   const [v4, v6] = await Promise.all([
-    records(resolve, setting.name, "A", options),
-    records(resolve, setting.name, "AAAA", options),
+    records(setting.name, "A", options),
+    records(setting.name, "AAAA", options),
   ]);
   const addresses = [...v4, ...v6] as string[];
   if (addresses.length === 0) {
