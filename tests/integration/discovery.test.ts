@@ -97,3 +97,28 @@ Deno.test("discovery: the gateway takes its spots from DNS, drops a removed one,
     await dns.close();
   }
 });
+
+Deno.test("discovery: an SRV name gives the gateway one spot per target and port", async () => {
+  const a = await startFaultSpot(), b = await startFaultSpot();
+  const dns = await startDnsServer({
+    "_http._tcp.spots.test": {
+      SRV: [{ port: a.port, target: "127.0.0.1" }, { port: b.port, target: "127.0.0.1" }],
+    },
+  });
+  const gw = await startGateway({}, {
+    ENGINE_SPOTS: "",
+    ENGINE_SPOTS_DNS: "_http._tcp.spots.test",
+    SPOT_DNS_SERVER: `127.0.0.1:${dns.port}`,
+  });
+  try {
+    await waitForOk(`${gw.url}/readyz`, gw.proc, 10_000);
+    const want = [`dns-127-0-0-1-${a.port}`, `dns-127-0-0-1-${b.port}`].sort();
+    assert.deepEqual((await spotIds(gw)).map((s) => s.id).sort(), want);
+    assert.equal(await analyze(gw), 200);
+  } finally {
+    await gw.stop();
+    await a.stop();
+    await b.stop();
+    await dns.close();
+  }
+});
