@@ -1,6 +1,7 @@
 /**
- * `deno task demo`: two reference spots on Stockfish and the gateway on loopback, in-memory
- * limits. Prints the URL and a curl to try; Ctrl-C (or SIGTERM) stops all three.
+ * `deno task demo`: two reference spots on Stockfish and the gateway, all on 127.0.0.1,
+ * in-memory limits. The gateway starts once both spots answer `/health` (so its first checks
+ * pass); then the demo prints the URL and a curl to try. Ctrl-C (or SIGTERM) stops all three.
  */
 import { GATEWAY_DENO_FLAGS } from "./gateway/deno-flags.ts";
 
@@ -25,31 +26,49 @@ function start(
   }).spawn();
 }
 
-const spots = spotPorts.map((p) => start("src/spot/main.ts", ["--port", p, "--engines", "1"], {}));
+/** Polls `url` until it answers 200; false if `child` exits first or `timeoutMs` passes. */
+async function answers(url: string, child: Deno.ChildProcess, timeoutMs: number) {
+  let exited = false;
+  child.status.then(() => {
+    exited = true;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !exited) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => undefined);
+    await res?.body?.cancel();
+    if (res?.status === 200) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+const spots = spotPorts.map((p) =>
+  start("src/spot/main.ts", ["--host", "127.0.0.1", "--port", p, "--engines", "1"], {})
+);
+const children = [...spots];
+Deno.addSignalListener("SIGINT", () => stop(0));
+Deno.addSignalListener("SIGTERM", () => stop(0));
+// Stockfish may first have to be found (or fetched from npm): give the spots time.
+const up = await Promise.all(
+  spots.map((c, i) => answers(`http://127.0.0.1:${spotPorts[i]}/health`, c, 300_000)),
+);
+if (!up.every(Boolean)) await stop(1, "a spot did not start (its log is above)");
 const engineSpots = spotPorts.map((p, i) => ({
   id: `local-${i + 1}`,
   url: `http://127.0.0.1:${p}`,
   region: "local",
 }));
 const gateway = start("src/main.ts", [], {
+  LISTEN_HOST: "127.0.0.1",
   PORT: port,
   ENGINE_SPOTS: JSON.stringify(engineSpots),
   SPOT_HEALTH_CHECK_INTERVAL: "5",
   REDIS_URL: "",
 }, GATEWAY_DENO_FLAGS);
-const children = [gateway, ...spots];
-
-async function stop(): Promise<never> {
-  for (const c of children) {
-    try {
-      c.kill("SIGTERM");
-    } catch { /* already gone */ }
-  }
-  await Promise.all(children.map((c) => c.status));
-  Deno.exit(0);
+children.push(gateway);
+if (!(await answers(`http://127.0.0.1:${port}/health`, gateway, 30_000))) {
+  await stop(1, "the gateway did not start (its log is above)");
 }
-Deno.addSignalListener("SIGINT", stop);
-Deno.addSignalListener("SIGTERM", stop);
 
 const fen = encodeURIComponent("rnbqkbnr/pppppppp/8/8/4P3/8/PPPP1PPP/RNBQKBNR b KQkq e3 0 1");
 // deno-lint-ignore no-console -- the demo's whole point is to tell the user what to run
@@ -60,4 +79,17 @@ spotgate demo: gateway on http://127.0.0.1:${port}, spots local-1 and local-2 on
 Ctrl-C stops everything.
 `);
 await Promise.race(children.map((c) => c.status));
-await stop();
+await stop(0);
+
+/** Stops every child (by its process), then exits with `code`, saying why when it failed. */
+async function stop(code: number, why?: string): Promise<never> {
+  for (const c of children) {
+    try {
+      c.kill("SIGTERM");
+    } catch { /* already gone */ }
+  }
+  await Promise.all(children.map((c) => c.status));
+  // deno-lint-ignore no-console -- the demo tells the user why it stopped
+  if (why) console.error(`demo stopped: ${why}`);
+  Deno.exit(code);
+}

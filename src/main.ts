@@ -1,6 +1,6 @@
 /**
- * The gateway: `deno task start`. Environment and spots.json → config; wires the Gateway,
- * serves on PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
+ * The gateway: `deno task start`. Environment and spots.json (or DNS) → config; wires the Gateway,
+ * serves on LISTEN_HOST:PORT, reloads config on change and SIGHUP, drains on SIGTERM/SIGINT.
  */
 import { createApp } from "./app.ts";
 import { readEnv } from "./config/env.ts";
@@ -11,39 +11,53 @@ import { drain } from "./gateway/drain.ts";
 import { Logger } from "./obs/log.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import { extrasFor } from "./gateway/extras.ts";
+import { listenError, orExit } from "./errors/startup.ts";
+import { startDiscovery } from "./discovery/gateway-discovery.ts";
 
 const envMap = Deno.env.toObject();
-const env = readEnv(envMap);
+const env = await orExit(() => readEnv(envMap));
 const log = new Logger(env.LOG_LEVEL, { service: "spotgate" });
 const load = () => loadConfig(envMap, (p) => Deno.readTextFile(p));
-const first = await load();
-if (!first.ok) {
-  log.error("Cannot start: the config is invalid", { error: first.error });
-  Deno.exit(1);
-}
-const gw = new Gateway(env, first.config, log);
+const config = await orExit(async () => {
+  const first = await load();
+  if (!first.ok) throw new Error(`the config is invalid: ${first.error}`);
+  return first.config;
+});
+const gw = new Gateway(env, config, log);
 const streams = new Set<OpenedClientStream>();
-const extras = await extrasFor(gw);
+const extras = await orExit(() => extrasFor(gw));
 const app = createApp(gw, streams, extras);
+const discovery = await startDiscovery(gw);
 const watcher = new ConfigWatcher({
   path: env.SPOTS_FILE,
   load,
-  onConfig: (config, trigger) => gw.applyConfig(config, trigger),
+  onConfig: (config, trigger) => gw.applyConfig(discovery?.withSpots(config) ?? config, trigger),
   onError: (error, trigger) => gw.rejectConfig(error, trigger),
 });
-watcher.start();
+await watcher.start();
 gw.prober.sync();
-const server = Deno.serve({
-  hostname: env.HOSTNAME,
-  port: env.PORT,
-  onListen: ({ port }) => log.info("spotgate listening", { port, spots: gw.pool.list().length }),
-}, app.fetch);
+const server = await orExit(() => {
+  try {
+    return Deno.serve({
+      hostname: env.LISTEN_HOST,
+      port: env.PORT,
+      onListen: ({ hostname, port }) =>
+        log.info("spotgate listening", {
+          address: `${hostname}:${port}`,
+          spots: gw.pool.list().length,
+        }),
+    }, app.fetch);
+  } catch (err) {
+    throw listenError(env.LISTEN_HOST, env.PORT, err);
+  }
+});
 
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   watcher.stop();
+  discovery?.stop();
   await drain({ gw, server, streams, timeoutMs: env.DRAIN_TIMEOUT * 1000, signal });
   await extras.close?.();
   gw.prober.stop();

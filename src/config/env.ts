@@ -1,6 +1,13 @@
 import { z } from "zod";
+import { parseDnsSetting, parseNameServer } from "../discovery/setting.ts";
+import { parsedBy } from "./parsed.ts";
 
-const num = (dflt: number, min = 0) => z.coerce.number().int().min(min).default(dflt);
+// One message per number, so `PORT=abc` and `PORT=70000` both say what to write instead.
+const num = (dflt: number, min = 0, max?: number) => {
+  const error = `must be an integer ${max === undefined ? `≥ ${min}` : `${min}..${max}`}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error })
+    .max(max ?? Number.MAX_SAFE_INTEGER, { error }).default(dflt);
+};
 const text = z.string().trim().transform((v) => (v === "" ? undefined : v)).optional();
 
 /**
@@ -8,8 +15,9 @@ const text = z.string().trim().transform((v) => (v === "" ? undefined : v)).opti
  * lists and timeouts that override spots.json are applied in load.ts.
  */
 export const envSchema = z.object({
-  PORT: num(8080, 1),
-  HOSTNAME: z.string().default("0.0.0.0"),
+  PORT: num(8080, 1, 65535),
+  // Never HOSTNAME: Docker and Kubernetes set it to the container's or pod's name.
+  LISTEN_HOST: z.string().default("0.0.0.0"),
   SPOTS_FILE: z.string().default("./spots.json"),
   REDIS_URL: text,
   ADMIN_JWT_SECRET: text,
@@ -37,16 +45,34 @@ export const envSchema = z.object({
   APP_JWT_ISSUER: text,
   APP_JWT_MAX_TTL: num(3600, 1),
   ADMIN_JWT_MAX_TTL: num(3600, 1),
+  // Spot discovery from DNS (src/discovery/): when set, it replaces ENGINE_SPOTS, ENGINE_URL
+  // and the file's spots.
+  ENGINE_SPOTS_DNS: parsedBy(parseDnsSetting),
+  SPOT_DNS_INTERVAL: num(10, 1, 3600),
+  SPOT_DNS_SERVER: parsedBy(parseNameServer),
 });
 
 /** The validated environment. */
 export type GatewayEnv = z.infer<typeof envSchema>;
 
-/** Reads the environment (a plain map, so tests pass their own); throws naming the variable. */
+/**
+ * Reads the environment (a plain map, so tests pass their own). Throws one line naming every
+ * bad variable, what it must be and what it holds:
+ * `Cannot start: PORT must be an integer 1..65535, received "abc"`.
+ */
 export function readEnv(env: Record<string, string | undefined>): GatewayEnv {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
   const parsed = envSchema.safeParse(cleaned);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new Error(`Cannot start: ${String(issue.path[0])} ${issue.message}`);
+  const problems = new Map<string, string>(); // one line per variable, however many rules broke
+  for (const issue of parsed.error.issues) {
+    const name = String(issue.path[0]);
+    const must = issue.code === "invalid_value"
+      ? `must be one of ${issue.values.join(", ")}`
+      : issue.message;
+    if (!problems.has(name)) {
+      problems.set(name, `${name} ${must}, received ${JSON.stringify(cleaned[name])}`);
+    }
+  }
+  throw new Error(`Cannot start: ${[...problems.values()].join("; ")}`);
 }

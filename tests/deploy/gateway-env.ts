@@ -1,24 +1,6 @@
 /** The environment variables the gateway and the spot read, from their source. */
 import { envSchema } from "../../src/config/env.ts";
 
-/**
- * Read by code that other branches of issue 11 add (listen address, DNS discovery, app auth).
- * The one list to check after merging them: every name here must then be in `gatewayReads()`,
- * and the list can go.
- */
-export const ARRIVING_ON_MERGE = [
-  "LISTEN_HOST",
-  "ENGINE_SPOTS_DNS",
-  "SPOT_DNS_INTERVAL",
-  "SPOT_DNS_SERVER",
-  "APP_API_KEYS",
-  "APP_JWT_SECRET",
-  "APP_JWT_PUBLIC_KEY",
-  "APP_JWT_ISSUER",
-  "ADMIN_JWT_MAX_TTL",
-  "APP_JWT_MAX_TTL",
-];
-
 /** Names no deploy file may set: HOSTNAME is the container's name, never a listen address. */
 export const NEVER_SET = ["HOSTNAME"];
 

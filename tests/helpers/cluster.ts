@@ -12,17 +12,21 @@ export interface Server {
   stop: (signal?: Deno.Signal) => Promise<Deno.CommandStatus>;
 }
 
-/** A Deno script as a server process on `port`; waits until its `/health` answers 200. */
+/**
+ * A Deno script as a server process on `host:port` (host 127.0.0.1 unless given); waits until
+ * its `healthPath` (default /health) answers 200.
+ */
 export async function serve(
   script: string,
   args: string[],
   env: Record<string, string>,
   port: number,
   denoFlags: readonly string[] = [],
+  at: { healthPath?: string; host?: string } = {},
 ): Promise<Server> {
   const proc = startDeno(script, args, env, denoFlags);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/health`, proc);
+  const url = `http://${at.host ?? "127.0.0.1"}:${port}`;
+  await waitForOk(`${url}${at.healthPath ?? "/health"}`, proc);
   return { url, port, proc, stop: (s?: Deno.Signal) => proc.stop(s) };
 }
 
@@ -42,9 +46,13 @@ export function startSpot(
   return serve("src/spot/main.ts", args, opts.env ?? {}, port);
 }
 
-/** The fault-injecting spot (tests/fixtures/fault-spot.ts). */
+/**
+ * The fault-injecting spot (tests/fixtures/fault-spot.ts); with `prefix`, its API is under that
+ * path (its `url` stays the root, where `/_fault` and `/_stats` are); `host` is a loopback
+ * address (127.0.0.1 unless given: 127.0.0.2 gives a second spot on the same port).
+ */
 export function startFaultSpot(
-  opts: { delayMs?: number; port?: number; mode?: string } = {},
+  opts: { delayMs?: number; port?: number; mode?: string; prefix?: string; host?: string } = {},
 ): Promise<Server> {
   const port = opts.port ?? freePort();
   const args = [
@@ -54,8 +62,11 @@ export function startFaultSpot(
     String(opts.delayMs ?? 20),
     "--mode",
     opts.mode ?? "ok",
+    ...(opts.prefix ? ["--prefix", opts.prefix] : []),
+    ...(opts.host ? ["--host", opts.host] : []),
   ];
-  return serve("tests/fixtures/fault-spot.ts", args, {}, port);
+  const healthPath = `${opts.prefix ?? ""}/health`;
+  return serve("tests/fixtures/fault-spot.ts", args, {}, port, [], { healthPath, host: opts.host });
 }
 
 /** Tells a fault spot how to misbehave. */
@@ -78,7 +89,13 @@ export async function setFault(
 export async function faultStats(
   spot: Server,
 ): Promise<
-  { stream: number; analyze: number; open_streams: number; last_headers: Record<string, string> }
+  {
+    stream: number;
+    analyze: number;
+    health: number;
+    open_streams: number;
+    last_headers: Record<string, string>;
+  }
 > {
   return await (await fetch(`${spot.url}/_stats`)).json();
 }
@@ -98,7 +115,8 @@ export async function startGateway(
     [],
     {
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      LISTEN_HOST: "127.0.0.1",
+      HOSTNAME: "spotgate-7d9f8-abcde",
       ENGINE_SPOTS: JSON.stringify(list),
       SPOT_HEALTH_CHECK_INTERVAL: "1",
       STREAM_IDLE_TIMEOUT: "2",

@@ -19,6 +19,16 @@ Deno.test("demo: two Stockfish spots and the gateway answer through the printed 
     }\n${demo.output()}`;
     assert.deepEqual(checkSequence(events), [], why);
     assert.match(demo.output(), /curl -N/);
+    // Loopback only, and the gateway started after its spots: no first check failed.
+    const lines = demo.output().split("\n").filter((l) => l.startsWith("{")).map((l) =>
+      JSON.parse(l)
+    );
+    const listening = lines.filter((l) => / listening$/.test(l.msg)).map((l) => l.address);
+    assert.equal(listening.length, 3, demo.output());
+    for (const address of listening) assert.match(address, /^127\.0\.0\.1:\d+$/);
+    const order = lines.filter((l) => / listening$/.test(l.msg)).map((l) => l.service);
+    assert.deepEqual(order, ["spot", "spot", "spotgate"], "the gateway starts after its spots");
+    assert.deepEqual(lines.filter((l) => /→ (degraded|down)/.test(l.msg)), [], demo.output());
   } finally {
     const status = await demo.stop("SIGTERM");
     assert.equal(status.code, 0, demo.output());
