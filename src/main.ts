@@ -9,6 +9,7 @@ import { ConfigWatcher } from "./config/watch.ts";
 import { Gateway } from "./gateway/gateway.ts";
 import { drain } from "./gateway/drain.ts";
 import { Logger } from "./obs/log.ts";
+import { BufferedLineWriter } from "./obs/log-writer.ts";
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import { extrasFor } from "./gateway/extras.ts";
 import { listenError, orExit } from "./errors/startup.ts";
@@ -16,7 +17,10 @@ import { startDiscovery } from "./discovery/gateway-discovery.ts";
 
 const envMap = Deno.env.toObject();
 const env = await orExit(() => readEnv(envMap));
-const log = new Logger(env.LOG_LEVEL, { service: "spotgate" });
+// Lines go out in batches (every 100 ms at most), not one synchronous write per request.
+const lines = new BufferedLineWriter();
+const log = new Logger(env.LOG_LEVEL, { service: "spotgate" }, (line) => lines.write(line));
+globalThis.addEventListener("unload", () => lines.flushSync());
 const load = () => loadConfig(envMap, (p) => Deno.readTextFile(p));
 const config = await orExit(async () => {
   const first = await load();
@@ -62,6 +66,7 @@ const stop = async (signal: string) => {
   await extras.close?.();
   gw.prober.stop();
   log.info("spotgate stopped", { signal });
+  await lines.flush();
   Deno.exit(0);
 };
 Deno.addSignalListener("SIGTERM", () => stop("SIGTERM"));

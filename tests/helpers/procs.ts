@@ -88,3 +88,20 @@ export async function waitForOk(url: string, proc?: Proc, timeoutMs = 20_000): P
   }
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms\n${proc?.output() ?? ""}`);
 }
+
+/**
+ * Waits until the process has printed a line containing `text` (the gateway writes its log
+ * in batches, up to 100 ms late), or `timeoutMs` passes; returns the line.
+ */
+export async function waitForLine(
+  proc: Proc,
+  text: string,
+  timeoutMs = 3000,
+): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    const line = proc.output().split("\n").find((l) => l.includes(text));
+    if (line || Date.now() > deadline) return line;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

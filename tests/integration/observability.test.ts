@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { SignJWT } from "jose";
+import { waitForLine } from "../helpers/procs.ts";
 import {
   checkSequence,
   faultStats,
@@ -35,7 +36,10 @@ Deno.test("observability: correlation id reaches the spot; a JSON log line per r
     const seen = (await faultStats(a)).last_headers;
     assert.equal(seen["x-correlation-id"], "trace-me-1");
     assert.match(seen["traceparent"]!, /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitForLine(
+      gw.proc,
+      '"msg":"request","service":"spotgate","correlation_id":"trace-me-1"',
+    );
     const line = gw.proc.output().split("\n").filter((l) => l.includes('"trace-me-1"')).map((l) =>
       JSON.parse(l)
     )

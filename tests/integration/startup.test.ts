@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { startFaultSpot, startGateway } from "../helpers/cluster.ts";
+import { waitForLine } from "../helpers/procs.ts";
 import { GATEWAY_DENO_FLAGS } from "../../src/gateway/deno-flags.ts";
 
 /** Runs the gateway to its exit (bounded: killed after 20 s) and returns what it printed. */
@@ -27,7 +28,7 @@ Deno.test("startup: in a pod (HOSTNAME is the pod's name, no LISTEN_HOST) the ga
     const res = await fetch(`${gw.url}/health`);
     assert.equal(res.status, 200);
     await res.body?.cancel();
-    const listening = gw.proc.output().split("\n").find((l) => l.includes("spotgate listening"));
+    const listening = await waitForLine(gw.proc, "spotgate listening");
     assert.ok(listening, gw.proc.output());
     assert.equal(JSON.parse(listening).address, `0.0.0.0:${gw.port}`);
     // The image's HEALTHCHECK (deploy/Dockerfile.gateway) reaches it on 127.0.0.1.
@@ -48,7 +49,7 @@ Deno.test("startup: LISTEN_HOST=127.0.0.1 is where it listens, and the log line 
   const spot = await startFaultSpot();
   const gw = await startGateway({ a: spot });
   try {
-    const listening = gw.proc.output().split("\n").find((l) => l.includes("spotgate listening"));
+    const listening = await waitForLine(gw.proc, "spotgate listening");
     assert.equal(JSON.parse(listening!).address, `127.0.0.1:${gw.port}`);
   } finally {
     await gw.stop();
