@@ -26,6 +26,8 @@ import { positions } from "./positions.ts";
 import { startRedis } from "../tests/helpers/redis.ts";
 import { freePort } from "../tests/helpers/procs.ts";
 import { writeReport } from "./report.ts";
+import { startPeers } from "./peers.ts";
+import { loggingCost, streamCost } from "./stream-cost.ts";
 
 const quick = Deno.args.includes("--quick");
 const Q = quick
@@ -64,9 +66,10 @@ async function proxyCost() {
   const bare = track(
     await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
   );
+  const peers = (await startPeers(spot.url)).map(([n, p]) => [n, track(p)] as const);
   await sleep(500);
   const idleRss = rssOf(gw.proc.pid);
-  const targets = [["direct", spot], ["gateway", gw], ["bare", bare]] as const;
+  const targets = [["direct", spot], ["gateway", gw], ["bare", bare], ...peers] as const;
   // Warm-up: a few hundred sequential requests leave V8 interpreting the hot path; measured,
   // the first loaded seconds cost 1.5× the CPU of the steady state that follows.
   for (const [, { url }] of targets) {
@@ -110,6 +113,8 @@ async function proxyCost() {
     rounds,
     throughput_ratio: round(med.gateway_rps! / med.direct_rps!),
     bare_throughput_ratio: round(med.bare_rps! / med.direct_rps!),
+    cpu_vs_bare: round(med.gateway_cpu_us_per_req! / med.bare_cpu_us_per_req!),
+    peers: peers.map(([n]) => n),
   };
   results.memory = await memory(gw, spot, idleRss);
 }
@@ -148,6 +153,10 @@ async function scenario<T>(run: () => Promise<T>): Promise<T> {
 
 const s = await import("./scenarios.ts");
 await scenario(proxyCost);
+results.streams = await scenario(() =>
+  streamCost({ rounds: Q.rounds, streams: Q.streams, lagStreams: quick ? 3 : 20 }, track)
+);
+results.logging = await scenario(() => loggingCost({ rounds: Q.rounds, secs: Q.secs }, track));
 results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
 results.spread = await scenario(() => s.spread(track));
 results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));

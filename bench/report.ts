@@ -42,7 +42,51 @@ const TARGETS: Row[] = [
     (v) => v <= 0.5,
     (r) => r.proxy && r.proxy.bare_ttfe_p50_ms - r.proxy.direct_ttfe_p50_ms,
   ],
+  [
+    "gateway JSON CPU ÷ bare proxy's",
+    (r) => r.proxy?.cpu_vs_bare,
+    "≤ 1.2×",
+    (v) => v <= 1.2,
+  ],
+  [
+    "stream of 21 events: gateway CPU ÷ bare proxy's",
+    (r) => r.streams?.cpu_vs_bare,
+    "≤ 1.25×",
+    (v) => v <= 1.25,
+  ],
+  [
+    "stream throughput vs direct",
+    (r) => r.streams?.throughput_vs_direct,
+    "reported",
+    () => true,
+    (r) => r.streams && r.streams.bare_streams_per_s / r.streams.direct_streams_per_s,
+  ],
+  [
+    "event lag added over the bare proxy, p50 (ms)",
+    (r) => r.streams?.lag_added_vs_bare_ms,
+    "≤ 0.1",
+    (v) => v <= 0.1,
+    (r) => r.streams?.bare_event_lag_p50_ms,
+  ],
+  [
+    "paced stream: first event added over the bare proxy, p50 (ms)",
+    (r) => r.streams?.ttfe_added_vs_bare_ms,
+    "≤ 0.2",
+    (v) => v <= 0.2,
+  ],
+  [
+    "request logging, CPU per request over LOG_LEVEL=warn (µs)",
+    (r) => r.logging?.logging_us_per_req,
+    "≤ 10",
+    (v) => v <= 10,
+  ],
   ["RSS idle (MB)", (r) => r.memory?.idle_rss_mb, "≤ 80", (v) => v <= 80],
+  [
+    "RSS after the stream rounds (MB)",
+    (r) => r.streams?.gateway_rss_after_mb,
+    "≤ 150",
+    (v) => v <= 150,
+  ],
   ["RSS with open streams (MB)", (r) => r.memory?.rss_with_streams_mb, "reported", () => true],
   [
     "admission latency added, memory limiter, p50 (ms)",
@@ -59,6 +103,27 @@ const TARGETS: Row[] = [
   ["client failures in the kill test", (r) => r.failover?.client_failures, "0", (v) => v === 0],
   ["two spots vs one (real engine)", (r) => r.engine?.speedup, "≥ 1.8×", (v) => v >= 1.8],
 ];
+
+/** Every proxy side by side (the installed peers too), from the proxy and stream rounds. */
+function peerTable(r: Tree): string[] {
+  const names = ["gateway", "bare", ...(r.streams?.peers ?? [])];
+  const cell = (v: unknown) => typeof v === "number" ? String(Math.round(v * 100) / 100) : "–";
+  const row = (what: string, get: (n: string) => unknown) =>
+    `| ${what} | ${names.map((n) => cell(get(n))).join(" | ")} |`;
+  return [
+    `| per proxy | ${names.join(" | ")} |`,
+    `|---|${names.map(() => "---:").join("|")}|`,
+    row("JSON CPU µs/request", (n) => r.proxy?.[`${n}_cpu_us_per_req`]),
+    row("stream of 21 events, CPU µs/stream", (n) => r.streams?.[`${n}_cpu_us_per_stream`]),
+    row(
+      "stream throughput × direct",
+      (n) => r.streams && r.streams[`${n}_streams_per_s`] / r.streams.direct_streams_per_s,
+    ),
+    row("event lag p50 (ms)", (n) => r.streams?.[`${n}_event_lag_p50_ms`]),
+    row("paced first event p50 (ms)", (n) => r.streams?.[`${n}_ttfe_p50_ms`]),
+    "",
+  ];
+}
 
 /** Writes bench/results/latest.md and latest.json (quick runs: quick.md/json). */
 export async function writeReport(results: Tree): Promise<void> {
@@ -87,6 +152,7 @@ export async function writeReport(results: Tree): Promise<void> {
     "|---|---|---|---|---|",
     ...rows,
     "",
+    ...peerTable(results),
     "```json",
     JSON.stringify(results, null, 2),
     "```",

@@ -51,7 +51,8 @@ export class StreamSession {
   async #relayCurrent(): Promise<"over" | "resume"> {
     const cur = this.#current!;
     const end = await relay(cur, this.ledger, this.sink, this.opts);
-    cur.upstream.close();
+    if (end.kind === "done") cur.upstream.release();
+    else cur.upstream.close();
     const outcome = end.kind === "done" ? { kind: "ok" as const } : end.outcome;
     this.attempts.record(cur.lease, outcome, end.latencyMs);
     this.#current = undefined;

@@ -32,7 +32,7 @@ function scriptedStream(script: [number, Uint8Array][]) {
   };
   const cur = {
     lease: {} as OpenedStream["lease"],
-    upstream: { outcome: { kind: "ok" }, latencyMs: 1, reader, close },
+    upstream: { outcome: { kind: "ok" }, latencyMs: 1, reader, close, release: close },
     startedAt: performance.now(),
   } as OpenedStream;
   return { cur, maxPending: () => maxPending };

@@ -15,7 +15,8 @@ function upstreamOf(chunks: Uint8Array[]): OpenedStream["upstream"] {
     },
   });
   const reader = body.getReader();
-  return { outcome: { kind: "ok" }, latencyMs: 1, reader, close: () => void reader.cancel() };
+  const close = () => void reader.cancel();
+  return { outcome: { kind: "ok" }, latencyMs: 1, reader, close, release: close };
 }
 
 function setup(write: (b: Uint8Array) => void) {
