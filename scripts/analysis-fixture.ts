@@ -50,7 +50,7 @@ try {
   }
   const fixture = { engine: engine.name, depth, pgn: PGN, evals };
   const path = new URL("../tests/fixtures/analysis/opera-game.json", import.meta.url);
-  await Deno.writeTextFile(path, JSON.stringify(fixture, null, 1) + "\n");
+  await Deno.writeTextFile(path, JSON.stringify(fixture, null, 2) + "\n");
   // deno-lint-ignore no-console -- a command-line tool reports what it wrote
   console.log(
     `wrote ${evals.length} evaluations (${engine.name}, depth ${depth}) to ${path.pathname}`,
