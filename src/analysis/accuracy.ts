@@ -5,8 +5,8 @@ import { INITIAL_CP, winPercentFromCp } from "./win.ts";
 export type Color = "white" | "black";
 
 /**
- * A move's accuracy from the mover's Win% before and after it (lila `AccuracyPercent`
- * `fromWinPercents`): 100 when Win% did not drop, else
+ * A move's accuracy from the mover's Win% before and after it (lila
+ * modules/analyse/src/main/AccuracyPercent.scala `fromWinPercents`): 100 when Win% did not drop, else
  * 103.1668100711649 · e^(−0.04354415386753951 · drop) − 3.166924740191411 + 1 (lila's
  * "uncertainty bonus"), clamped to 0..100.
  */
@@ -17,7 +17,7 @@ export function moveAccuracy(before: number, after: number): number {
   return Math.max(0, Math.min(100, raw + 1));
 }
 
-/** The volatility window of a game of `moves` scored moves (lila): clamp(⌊moves/10⌋, 2, 8). */
+/** The window of a game of `moves` scored moves (lila `gameAccuracy`): clamp(⌊moves/10⌋, 2, 8). */
 export function windowSize(moves: number): number {
   return Math.max(2, Math.min(8, Math.floor(moves / 10)));
 }
@@ -48,10 +48,10 @@ export interface SideAccuracies {
 }
 
 /**
- * Game accuracy per side (lila `AccuracyPercent.gameAccuracy`): the Win% of +15 cp (the
- * initial position) then of each scored move's White-view centipawns `cps`; each move's
- * accuracy weighted by its window's volatility; per side (weighted mean + harmonic mean) / 2.
- * lila shows neither side when one has no move; here each side stands on its own.
+ * Game accuracy per side (lila modules/analyse/src/main/AccuracyPercent.scala `gameAccuracy`):
+ * the Win% of +15 cp (the initial position) then of each scored move's White-view centipawns
+ * `cps`; each move's accuracy weighted by its window's volatility; per side
+ * (weighted mean + harmonic mean) / 2, each side on its own (lila's `ByColor(colorAccuracy)`).
  */
 export function gameAccuracy(startColor: Color, cps: number[]): SideAccuracies {
   const wins = [INITIAL_CP, ...cps].map(winPercentFromCp);

@@ -4,7 +4,7 @@ import type { Score } from "./types.ts";
 import { ceiledCp, forceAsCp, INITIAL_CP } from "./win.ts";
 
 /**
- * One side's centipawn losses (lila `AccuracyCP.diffsList`): `infos` are the White-view
+ * One side's centipawn losses (lila modules/analyse/src/main/AccuracyCP.scala `diffsList`): `infos` are the White-view
  * evaluations after each scored ply (null: no evaluation); the side that starts gets the
  * +15 cp initial evaluation in front; then pairs (before, after) of its moves, each score
  * forced to centipawns and ceiled to ±1000, the loss (after − before, negated for White)
@@ -26,7 +26,7 @@ export function centipawnLosses(
   return losses;
 }
 
-/** A side's average centipawn loss, rounded (lila `AccuracyCP.mean`); null without moves. */
+/** A side's average centipawn loss, rounded half up (lila `AccuracyCP.mean`); null without moves. */
 export function acpl(color: Color, startColor: Color, infos: (Score | null)[]): number | null {
   const average = mean(centipawnLosses(color, startColor, infos));
   return average === null ? null : Math.round(average);

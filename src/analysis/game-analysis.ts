@@ -13,8 +13,9 @@ import type {
 } from "./types.ts";
 import { CP_CEILING, forceAsCp, INITIAL_CP, winPercentFromCp, winPercentFromScore } from "./win.ts";
 
-// One ply: `before` is lila's previous Info (the +15 cp start for the first ply), `scores`
-// every position White's view; a mating ply scores the mate as +1000 cp for the mover.
+// One ply: `before` is lila's previous Info (the +15 cp `Info.start` for the first ply),
+// `scores` every position White's view; a mating ply's Win% after is scalachess's `MateGiven`
+// (+1000 cp for the mover).
 function plyAnalysis(
   game: ParsedGame,
   index: number,
@@ -52,7 +53,8 @@ function countOf(plies: PlyAnalysis[], movers: Color[], color: Color, judgement:
 /**
  * A whole game's analysis at one phase (DESIGN §10) from its replay and the engine's
  * evaluations (`evals[i]`: the position before ply i+1, side to move's view, null for a terminal
- * position; `evals[plies.length]`: the final one). As lila (fishnet `AnalysisBuilder`), a
+ * position; `evals[plies.length]`: the final one). As lila (modules/fishnet/src/main/
+ * AnalysisBuilder.scala `makeInfos`), a
  * checkmate position is dropped: the mating move shows `eval` {mate: 0}, Win% after of +1000 cp
  * and no judgement, but counts in neither side's ACPL, accuracy nor judgements.
  */

@@ -2,7 +2,8 @@ import type { Color } from "./accuracy.ts";
 import type { Judgement, Score } from "./types.ts";
 import { winningChances } from "./win.ts";
 
-// lila CpAdvice.winningChanceJudgements, the first threshold the drop reaches wins.
+// lila modules/tree/src/main/Advice.scala `CpAdvice.winningChanceJudgements`: the first
+// threshold the drop reaches wins.
 const CHANCE_DROPS: [number, Judgement][] = [[0.3, "blunder"], [0.2, "mistake"], [
   0.1,
   "inaccuracy",
@@ -49,8 +50,9 @@ export function mateJudgement(prev: Score, next: Score, mover: Color): Judgement
 }
 
 /**
- * A move's judgement (lila `Advice.apply`, only when the engine preferred another move, as lila's
- * `info.hasVariation`): the centipawn judgement, else the mate judgement.
+ * A move's judgement (lila Advice.scala `Advice.apply`, only when the engine preferred another
+ * move: lila modules/tree/src/main/Analysis.scala `infoAdvices`, `info.hasVariation`): the
+ * centipawn judgement, else the mate judgement.
  */
 export function judgeMove(prev: Score, next: Score, mover: Color, bestDiffers: boolean): Judgement {
   if (!bestDiffers) return null;

@@ -1,3 +1,5 @@
+// lila's Maths (lila modules/common/src/main/Maths.scala, now scalalib `Maths`).
+
 /** The arithmetic mean (lila `Maths.mean`); null for no values. */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;

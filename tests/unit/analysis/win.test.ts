@@ -42,10 +42,11 @@ Deno.test("winPercentFromCp is 50 + 50·winningChances(ceiled cp)", () => {
   assertClose(winPercentFromCp(-5000), 2.4552563658567763);
 });
 
-Deno.test("winPercentFromScore: a mate counts as ±1000 cp by its sign, mate 0 as 0", () => {
+Deno.test("winPercentFromScore: a mate counts as +1000 cp when positive, else −1000", () => {
   assertClose(winPercentFromScore({ mate: 3 }), 97.54474363414323);
   assertClose(winPercentFromScore({ mate: -1 }), 2.4552563658567763);
-  assert.equal(winPercentFromScore({ mate: 0 }), 50);
+  // mate 0: the side to move is mated
+  assertClose(winPercentFromScore({ mate: 0 }), 2.4552563658567763);
   assertClose(winPercentFromScore({ cp: 300 }), 75.11255009383484);
 });
 
