@@ -51,7 +51,7 @@ function countOf(plies: PlyAnalysis[], movers: Color[], color: Color, judgement:
 }
 
 /**
- * A whole game's analysis at one phase (DESIGN §10) from its replay and the engine's
+ * A whole game's analysis at one phase (docs/design.md §10) from its replay and the engine's
  * evaluations (`evals[i]`: the position before ply i+1, side to move's view, null for a terminal
  * position; `evals[plies.length]`: the final one). As lila (modules/fishnet/src/main/
  * AnalysisBuilder.scala `makeInfos`), a

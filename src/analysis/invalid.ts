@@ -1,6 +1,6 @@
 import { GatewayError } from "../errors/gateway-error.ts";
 
-/** Throws the `invalid_request` of a bad game (DESIGN §10), e.g. "ply 46: illegal move Qxh2". */
+/** Throws the `invalid_request` of a bad game (docs/design.md §10), e.g. "ply 46: illegal move Qxh2". */
 export function invalidGame(message: string, hint?: string): never {
   throw new GatewayError("invalid_request", message, hint ? { hint } : {});
 }

@@ -7,7 +7,7 @@ import { invalidGame, withPrefix } from "./invalid.ts";
 const STANDARD = new Set(["standard", "chess", "from position", "normal", "classical"]);
 
 /**
- * The position of a FEN, checked by the gateway's strict rules (DESIGN §5, `validateFen`);
+ * The position of a FEN, checked by the gateway's strict rules (docs/design.md §5, `validateFen`);
  * a bad FEN is `invalid_request` naming where it came from (`label`) with validateFen's hint.
  */
 export function startFromFen(fen: string, label: string): Chess {

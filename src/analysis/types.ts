@@ -2,7 +2,7 @@ import type { Score } from "../api/types.ts";
 
 export type { Score };
 
-/** The most plies one game may have (DESIGN §10). */
+/** The most plies one game may have (docs/design.md §10). */
 export const MAX_PLIES = 600;
 
 /** A game to analyse: a PGN (one game), or UCI moves from an optional FEN (default: the start). */
@@ -43,7 +43,7 @@ export type PositionEval = { score: Score; best: string | null } | null;
 /** A move's judgement, as Lichess's `Advice` (null: no mistake, or the engine's best move). */
 export type Judgement = null | "inaccuracy" | "mistake" | "blunder";
 
-/** One analysed ply of a `GameAnalysis` (DESIGN §10). */
+/** One analysed ply of a `GameAnalysis` (docs/design.md §10). */
 export interface PlyAnalysis {
   ply: number;
   san: string;
@@ -65,7 +65,7 @@ export interface PlyAnalysis {
   judgement: Judgement;
 }
 
-/** One side's summary of a `GameAnalysis` (DESIGN §10). */
+/** One side's summary of a `GameAnalysis` (docs/design.md §10). */
 export interface SideSummary {
   /** Average centipawn loss (lila `AccuracyCP`), rounded; null if the side has no scored move. */
   acpl: number | null;
@@ -76,7 +76,7 @@ export interface SideSummary {
   blunders: number;
 }
 
-/** A whole game's analysis at one phase (DESIGN §10). */
+/** A whole game's analysis at one phase (docs/design.md §10). */
 export interface GameAnalysis {
   game_id: string;
   phase: number;

@@ -3,7 +3,7 @@ import { GatewayError } from "../errors/gateway-error.ts";
 import { validateFen } from "../chess/fen.ts";
 import type { AnalysisRequest } from "./types.ts";
 
-/** Bounds of an analysis request (DESIGN §2): max depth 30 and max multipv 5 by default. */
+/** Bounds of an analysis request (docs/design.md §2): max depth 30 and max multipv 5 by default. */
 export interface AnalysisLimits {
   maxDepth?: number;
   maxMultipv?: number;

@@ -1,7 +1,7 @@
 /** A score: centipawns or moves to mate (negative: the side to move is mated). */
 export type Score = { cp: number } | { mate: number };
 
-/** A finished principal variation at one depth (DESIGN §2 `Line`). */
+/** A finished principal variation at one depth (docs/design.md §2 `Line`). */
 export interface Line {
   multipv: number;
   depth: number;
@@ -13,7 +13,7 @@ export interface Line {
   time_ms: number;
 }
 
-/** The answer of `POST /analyze` and the data of the SSE `result` event (DESIGN §2). */
+/** The answer of `POST /analyze` and the data of the SSE `result` event (docs/design.md §2). */
 export interface EngineResult {
   fen: string;
   depth: number;
@@ -31,7 +31,7 @@ export interface AnalysisRequest {
   multipv: number;
 }
 
-/** The spot's and the gateway's `GET /health` body (DESIGN §2). */
+/** The spot's and the gateway's `GET /health` body (docs/design.md §2). */
 export interface HealthBody {
   status: "healthy" | "unhealthy";
   version: string;

@@ -1,6 +1,6 @@
 import { GatewayError } from "../errors/gateway-error.ts";
 
-/** What is wrong with a FEN, each with its own hint (DESIGN §5's rules, one by one). */
+/** What is wrong with a FEN, each with its own hint (docs/design.md §5's rules, one by one). */
 export type FenCause =
   | "fields"
   | "characters"

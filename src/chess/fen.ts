@@ -69,7 +69,7 @@ function checkEnPassant(board: Board, ep: string, turn: "w" | "b"): void {
 const LEGAL = new Map<string, true>();
 const REMEMBERED = 2048;
 
-/** Validates a FEN strictly (DESIGN §5) and returns it unchanged; throws `invalid_fen`. */
+/** Validates a FEN strictly (docs/design.md §5) and returns it unchanged; throws `invalid_fen`. */
 export function validateFen(fen: string): string {
   if (LEGAL.has(fen)) return fen;
   checkFen(fen);

@@ -27,14 +27,14 @@ export function isSpotFailure(kind: OutcomeKind): boolean {
 }
 
 /**
- * Worth another spot (DESIGN §4): every spot failure, and a full spot (another may have
+ * Worth another spot (docs/design.md §4): every spot failure, and a full spot (another may have
  * room); never a 4xx, a departed client, or a deep search (it would be as deep elsewhere).
  */
 export function isRetryable(kind: OutcomeKind): boolean {
   return isSpotFailure(kind) || kind === "busy";
 }
 
-/** Maximum attempts per request, each on a distinct spot (DESIGN §7). */
+/** Maximum attempts per request, each on a distinct spot (docs/design.md §7). */
 export const MAX_ATTEMPTS = 3;
 
 /**

@@ -1,4 +1,4 @@
-/** A spot's health as checks and requests see it (DESIGN §7). */
+/** A spot's health as checks and requests see it (docs/design.md §7). */
 export type HealthStatus = "unknown" | "healthy" | "degraded" | "down";
 
 /** One health observation: an active check's or a request's verdict on the spot. */

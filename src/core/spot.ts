@@ -3,7 +3,7 @@ import { PeakEwma } from "./ewma.ts";
 import type { HealthStatus } from "./health.ts";
 import { LatencyWindow } from "./latency-window.ts";
 
-/** A spot as configured (DESIGN §6): the shape the config schema produces. */
+/** A spot as configured (docs/design.md §6): the shape the config schema produces. */
 export interface SpotSettings {
   id: string;
   url: string;

@@ -1,4 +1,4 @@
-/** Every error code of DESIGN §4, with its HTTP status. */
+/** Every error code of docs/design.md §4, with its HTTP status. */
 export const ERROR_STATUS = {
   invalid_request: 400,
   invalid_fen: 400,
@@ -18,7 +18,7 @@ export const ERROR_STATUS = {
   internal_error: 500,
 } as const;
 
-/** One of the error codes of DESIGN §4 (plus the spot's own engine codes). */
+/** One of the error codes of docs/design.md §4 (plus the spot's own engine codes). */
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** Options of a GatewayError: a hint for the user, Retry-After seconds, extra headers. */
@@ -28,7 +28,7 @@ export interface GatewayErrorOptions {
   headers?: Record<string, string>;
 }
 
-/** The one error type routes throw; `render.ts` turns it into the DESIGN §4 JSON envelope. */
+/** The one error type routes throw; `render.ts` turns it into the docs/design.md §4 JSON envelope. */
 export class GatewayError extends Error {
   readonly code: ErrorCode;
   readonly status: number;

@@ -1,6 +1,6 @@
 import client from "prom-client";
 
-/** The limiter's metrics (DESIGN §8 names); labels are the class and the decision only. */
+/** The limiter's metrics (docs/design.md §8 names); labels are the class and the decision only. */
 export interface LimiterMetrics {
   /** `decision`: granted, user_limit, global_limit, error. */
   decisions: client.Counter<"class" | "decision">;

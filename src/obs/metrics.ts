@@ -8,7 +8,7 @@ const NOT_COUNTERS = [
 const LATENCY = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
 /**
- * Every gateway metric (DESIGN §8) in one Registry, with the default process metrics. Labels
+ * Every gateway metric (docs/design.md §8) in one Registry, with the default process metrics. Labels
  * are bounded: route patterns, spot ids, outcomes, status codes; never a FEN, user or URL.
  * Per-spot gauges are read from the pool at scrape time (spot-gauges.ts).
  */

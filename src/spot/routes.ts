@@ -8,7 +8,7 @@ import { encodeComment, encodeEvent, SSE_HEADERS } from "../sse/format.ts";
 import { analyze, type AnalyzeDeps } from "./analyze.ts";
 import { busyError } from "./engine-pool.ts";
 
-/** The reference spot's HTTP API (DESIGN §2). `keepAliveMs`: comment period while searching. */
+/** The reference spot's HTTP API (docs/design.md §2). `keepAliveMs`: comment period while searching. */
 export function spotApp(deps: AnalyzeDeps & { keepAliveMs?: number }): Hono {
   const app = new Hono();
   app.onError(renderError);

@@ -37,7 +37,7 @@ export function encodeComment(text: string): Uint8Array {
   return encoder.encode(formatComment(text));
 }
 
-/** The response headers of every event stream (DESIGN §2). */
+/** The response headers of every event stream (docs/design.md §2). */
 export const SSE_HEADERS: Record<string, string> = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache",

@@ -151,7 +151,7 @@ export function streamUrl(base: string, fen: string, depth: number, multipv = 1)
 /** The start position. */
 export const START = "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1";
 
-/** Asserts the shape DESIGN §2 promises: per multipv, info ids strictly increase; one result, last. */
+/** Asserts the shape docs/design.md §2 promises: per multipv, info ids strictly increase; one result, last. */
 export function checkSequence(events: SseEvent[]): string[] {
   const problems: string[] = [];
   const deepest = new Map<string, number>();

@@ -42,7 +42,7 @@ async function total(gw: Gateway, metric: "failovers" | "resumes" | "requests"):
   return engine.reduce((n, v) => n + v.value, 0);
 }
 
-/** The admin API (DESIGN §3): list spots; enable, disable, health-check one. Auth is mounted outside. */
+/** The admin API (docs/design.md §3): list spots; enable, disable, health-check one. Auth is mounted outside. */
 export function adminRoutes(gw: Gateway): Hono {
   const app = new Hono();
   const spotOr404 = (id: string) => {

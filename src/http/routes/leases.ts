@@ -54,7 +54,7 @@ function leaseUser(verified: string | undefined, given: string | undefined): str
   return user;
 }
 
-/** The job-lease API of DESIGN §3: take, renew and give back a slot. */
+/** The job-lease API of docs/design.md §3: take, renew and give back a slot. */
 export function leaseRoutes(o: LeaseRouteOptions): Hono {
   const app = new Hono();
   const validJson = zValidator("json", leaseRequest, (r) => {

@@ -9,7 +9,7 @@ export type ReadinessCheck = () => Promise<string | undefined>;
 /** Extra `/healthz` sections (e.g. the limiter). */
 export type HealthzSection = () => Promise<Record<string, unknown>>;
 
-/** `/health` (liveness, spot-shaped), `/readyz`, `/healthz` and `/metrics` (DESIGN §3). */
+/** `/health` (liveness, spot-shaped), `/readyz`, `/healthz` and `/metrics` (docs/design.md §3). */
 export function probeRoutes(
   gw: Gateway,
   ready: ReadinessCheck[] = [],

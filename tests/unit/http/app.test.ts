@@ -14,7 +14,7 @@ function testGateway(lines: string[] = []) {
   return { gw, app: createApp(gw, new Set()) };
 }
 
-Deno.test("app: errors are the DESIGN envelope with the correlation id; unknown routes are 404", async () => {
+Deno.test("app: errors are the docs/design.md envelope with the correlation id; unknown routes are 404", async () => {
   const { app } = testGateway();
   const bad = await app.request("/analyze/stream?fen=nonsense", {
     headers: { "X-Correlation-ID": "abc-123" },
