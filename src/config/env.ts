@@ -37,6 +37,12 @@ export const envSchema = z.object({
   APP_JWT_ISSUER: text,
   APP_JWT_MAX_TTL: num(3600, 1),
   ADMIN_JWT_MAX_TTL: num(3600, 1),
+  // Position cache and coalescing (README "Cache"): CACHE=off turns both off.
+  CACHE: z.enum(["on", "off"]).default("on"),
+  CACHE_MAX_ENTRIES: num(50_000, 1),
+  CACHE_MAX_BYTES: num(64 * 2 ** 20, 4096),
+  CACHE_TTL: num(604_800, 1),
+  COALESCE_MAX_WAITERS: num(1000),
 });
 
 /** The validated environment. */
