@@ -6,6 +6,7 @@ import { storable } from "./entry.ts";
 import { errorOf, resultOf } from "./hub-result.ts";
 import { flightKey } from "./key.ts";
 import type { CacheOutcome } from "./metrics.ts";
+import { tagged } from "./tag.ts";
 import type { AnalysisContext, AnalyzerDeps, JsonAnswer } from "./analyzer-types.ts";
 
 function answer(r: DispatchResult, cache: CacheOutcome): JsonAnswer {
@@ -51,7 +52,7 @@ export async function answerJson(
       stillAnswering: d.stillAnswering,
       log: ctx.log,
     });
-  if (!d.cache) return answer(await run(ctx.signal), "bypass");
+  if (!d.cache) return answer(await tagged(run(ctx.signal), "bypass"), "bypass");
   const cached = ctx.noCache ? undefined : await d.cache.lookup(req);
   if (cached) {
     d.metrics?.count("hit");
@@ -61,13 +62,13 @@ export async function answerJson(
   const hub = ctx.noCache ? undefined : d.flights?.hub(key);
   const joined = ctx.noCache ? undefined : d.flights?.json(key);
   if (hub || joined) d.metrics?.count("coalesced");
-  if (hub) return await joinHub(hub, ctx);
-  if (joined) return answer(await joined.wait(ctx.signal, true), "coalesced");
+  if (hub) return await tagged(joinHub(hub, ctx), "coalesced");
+  if (joined) return answer(await tagged(joined.wait(ctx.signal, true), "coalesced"), "coalesced");
   const outcome = ctx.noCache ? "bypass" : "miss";
   d.metrics?.count(outcome);
   const flight = new JsonFlight(run);
   // Joinable until the result is stored: a request in between joins instead of missing.
   const stored = flight.done.then((r) => save(d, req.fen, r)).catch(() => {});
   d.flights?.addJson(key, flight, stored);
-  return answer(await flight.wait(ctx.signal, false), outcome);
+  return answer(await tagged(flight.wait(ctx.signal, false), outcome), outcome);
 }

@@ -9,6 +9,7 @@ import { hitStream } from "./hit-stream.ts";
 import { resultOf } from "./hub-result.ts";
 import { flightKey } from "./key.ts";
 import type { CacheOutcome } from "./metrics.ts";
+import { tagged } from "./tag.ts";
 
 function options(d: AnalyzerDeps, ctx: AnalysisContext, reconnect: Reconnect): StreamOptions {
   const t = d.timeouts();
@@ -37,7 +38,7 @@ function live(opened: OpenedClientStream, cache: CacheOutcome): StreamAnswer {
 
 // A hub's client as the route's answer, once the shared search has opened a spot (or thrown).
 async function answerOf(hub: StreamHub, client: HubClient, cache: CacheOutcome) {
-  const opened = await hub.opened;
+  const opened = await tagged(hub.opened, cache);
   const stream: OpenedClientStream = {
     ...opened,
     body: client.sink.body,
@@ -62,7 +63,7 @@ export async function answerStream(
   ctx: AnalysisContext,
 ): Promise<StreamAnswer> {
   const opts = options(d, ctx, reconnect);
-  if (!d.cache) return live(await dispatchStream(req, opts), "bypass");
+  if (!d.cache) return live(await tagged(dispatchStream(req, opts), "bypass"), "bypass");
   const cached = ctx.noCache ? undefined : await d.cache.lookup(req);
   if (cached) {
     d.metrics?.count("hit");

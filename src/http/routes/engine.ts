@@ -4,7 +4,7 @@ import type { Analyzer } from "../../cache/analyzer.ts";
 import type { RequestTrace } from "../context.ts";
 import type { OpenedClientStream } from "../../proxy/stream-types.ts";
 import { forwardHeaders } from "./forward-headers.ts";
-import { noCache, withCacheHeader } from "./cache-headers.ts";
+import { noCache } from "./cache-headers.ts";
 import "../middleware/analysis-params.ts";
 
 export type { EngineTimeouts } from "../../proxy/timeouts.ts";
@@ -37,7 +37,7 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
         tried: trace.tried,
         log: c.get("log"),
         noCache: noCache(c.req.header("cache-control")),
-      }).catch(withCacheHeader);
+      });
       trace.cache = res.cache;
       // A Response of our own rather than c.header() × 3 + c.body(): Hono would build a
       // Headers object and merge it; this is the JSON hot path.
@@ -63,7 +63,7 @@ export function engineRoutes(deps: EngineRouteDeps): Hono {
       noCache: noCache(c.req.header("cache-control")),
     }).catch((err) => {
       deps.onFinished?.(trace);
-      return withCacheHeader(err);
+      throw err;
     });
     trace.cache = res.cache;
     const headers: Record<string, string> = {
