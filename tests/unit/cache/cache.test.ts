@@ -8,7 +8,10 @@ import { result, START } from "./fixtures.ts";
 function cache() {
   const store = new MemoryStore({ maxEntries: 100, maxBytes: 1e6, ttlMs: 60_000 });
   const registry = new client.Registry();
-  const metrics = registerCacheMetrics(registry, { entries: () => store.entries(), waiters: () => 7 });
+  const metrics = registerCacheMetrics(registry, {
+    entries: () => store.entries(),
+    waiters: () => 7,
+  });
   return { store, registry, metrics, cache: new PositionCache(store, metrics) };
 }
 

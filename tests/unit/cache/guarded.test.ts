@@ -38,7 +38,10 @@ class TroubledStore implements CacheStore {
 Deno.test("GuardedStore: a hanging store is a miss by the deadline; its put is dropped", async () => {
   const inner = new TroubledStore();
   const seen: [boolean, string?][] = [];
-  const g = new GuardedStore(inner, { deadlineMs: 20, onTransition: (up, r) => seen.push([up, r]) });
+  const g = new GuardedStore(inner, {
+    deadlineMs: 20,
+    onTransition: (up, r) => seen.push([up, r]),
+  });
   await g.put(["k"], result(5, 1));
   assert.equal((await g.get("k"))?.depth, 5);
   assert.equal(await g.entries(), 1);

@@ -40,7 +40,10 @@ Deno.test("resultOf/errorOf: the last result or error of a stream's bytes", () =
   const bad = [encodeEvent({ event: "result", data: "{not json" })];
   assert.equal(resultOf(bad), undefined);
   const error = { code: "upstream_timeout", message: "No spot answered in time", hint: "h" };
-  const failed = [...log.slice(0, 2), encodeEvent({ event: "error", data: JSON.stringify({ error }) })];
+  const failed = [
+    ...log.slice(0, 2),
+    encodeEvent({ event: "error", data: JSON.stringify({ error }) }),
+  ];
   const e = errorOf(failed);
   assert.equal(e.code, "upstream_timeout");
   assert.equal(e.status, 504);

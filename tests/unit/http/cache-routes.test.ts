@@ -27,7 +27,11 @@ const post = (body: object, headers: Record<string, string> = {}) => ({
 const ids = (text: string) =>
   new SseParser().push(text).flatMap((c) => (c.kind === "event" ? [c.event.id] : []));
 const streamPath = (depth: number, multipv: number) =>
-  `/analyze/stream?${new URLSearchParams({ fen: START, depth: `${depth}`, multipv: `${multipv}` })}`;
+  `/analyze/stream?${new URLSearchParams({
+    fen: START,
+    depth: `${depth}`,
+    multipv: `${multipv}`,
+  })}`;
 
 Deno.test("engine routes: a hit answers JSON and streams with X-Cache: hit and no spot", async () => {
   const { app, cache } = await testApp();
