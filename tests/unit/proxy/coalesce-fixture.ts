@@ -4,8 +4,16 @@ import { FakeRouter } from "./fake-router.ts";
 
 const enc = new TextEncoder();
 
+/** A client stream the test drives: push bytes, finish it, see whether it was cancelled. */
+export interface ControlledStream {
+  opened: OpenedClientStream;
+  state: { cancelled: boolean };
+  push: (text: string) => void;
+  finish: (completed: boolean) => void;
+}
+
 /** A dispatcher's client stream whose bytes the test pushes; it records being cancelled. */
-export function controlledStream() {
+export function controlledStream(): ControlledStream {
   let ctl!: ReadableStreamDefaultController<Uint8Array>;
   let settle!: () => void;
   const over = new Promise<void>((r) => settle = r);
