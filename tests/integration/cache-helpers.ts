@@ -14,7 +14,12 @@ export interface Got {
 /** One stream read to its end (or until `signal` aborts it). */
 export async function stream(url: string, headers: Record<string, string> = {}): Promise<Got> {
   const res = await fetch(url, { headers });
-  const got: Got = { status: res.status, cache: res.headers.get("x-cache"), events: [], comments: [] };
+  const got: Got = {
+    status: res.status,
+    cache: res.headers.get("x-cache"),
+    events: [],
+    comments: [],
+  };
   if (res.status !== 200) return (await res.body?.cancel(), got);
   for await (const c of parseSse(res.body!)) {
     if (c.kind === "event") got.events.push(c.event);
