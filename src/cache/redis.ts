@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { EngineResult } from "../api/types.ts";
 import { redisOptions } from "../limits/redis-client.ts";
+import { CACHE_DEADLINE_MS } from "./guarded.ts";
 import { CACHE_GET, CACHE_PUT } from "./redis-scripts.ts";
 import type { CacheStore } from "./store.ts";
 
@@ -18,7 +19,7 @@ export interface RedisStoreOptions {
   url: string;
   ttlMs: number;
   maxEntries: number;
-  /** ioredis's command timeout (default 50 ms: a lookup never waits longer on Redis). */
+  /** ioredis's command timeout (default CACHE_DEADLINE_MS, the guard's deadline). */
   commandTimeoutMs?: number;
 }
 
@@ -34,7 +35,7 @@ export class RedisStore implements CacheStore {
   #entries = 0;
 
   constructor(private readonly o: RedisStoreOptions) {
-    const redis = new Redis(o.url, redisOptions(o.commandTimeoutMs ?? 50));
+    const redis = new Redis(o.url, redisOptions(o.commandTimeoutMs ?? CACHE_DEADLINE_MS));
     redis.on("error", () => {});
     redis.connect().catch(() => {});
     redis.defineCommand("cacheGet", { numberOfKeys: 2, lua: CACHE_GET });
