@@ -63,6 +63,27 @@ Deno.test("cache: a stream reconnecting with Last-Event-ID gets from a hit only 
   });
 });
 
+Deno.test("cache: a reconnect that misses runs a search of its own, resumed after its last event, and stores it", async () => {
+  await withCluster(1, async (gw, [spot]) => {
+    const url = streamUrl(gw.url, POSITIONS[4]!, 4, 2);
+    const resumed = await stream(url, { "Last-Event-ID": "2.1" });
+    assert.equal(resumed.cache, "miss");
+    assert.deepEqual(resumed.events.map((e) => e.id), [
+      "2.2",
+      "3.1",
+      "3.2",
+      "4.1",
+      "4.2",
+      "result",
+    ]);
+    const fresh = await stream(url, { "Cache-Control": "no-cache" });
+    assert.equal(fresh.cache, "bypass");
+    assert.equal(fresh.events.length, 9);
+    assert.equal((await stream(url)).cache, "hit");
+    assert.equal((await faultStats(spot!)).stream, 2);
+  });
+});
+
 Deno.test("cache: CACHE=off answers every request from a spot with X-Cache: bypass", async () => {
   await withCluster(1, async (gw, [spot]) => {
     const body = { fen: POSITIONS[3], depth: 4, multipv: 1 };
