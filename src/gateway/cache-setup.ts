@@ -28,7 +28,11 @@ async function storeFor(env: GatewayEnv, gw: Gateway): Promise<CacheStore> {
     });
   }
   const { RedisStore } = await import("../cache/redis.ts");
+  const { whenReady } = await import("../limits/redis-client.ts");
   const redis = new RedisStore({ url: env.REDIS_URL, ttlMs, maxEntries: env.CACHE_MAX_ENTRIES });
+  // As the limiter does: the first lookups should not fail (and trip the breaker) while the
+  // connection is still being made; a Redis that does not answer within 1 s is down at start.
+  await whenReady(redis.redis, 1000, true);
   return new GuardedStore(redis, {
     onTransition: (up, reason) =>
       up

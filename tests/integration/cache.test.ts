@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { checkSequence, faultStats, streamUrl } from "../helpers/cluster.ts";
-import { analyze, POSITIONS, stream, withCluster } from "./cache-helpers.ts";
+import { analyze, POSITIONS, sleep, stream, withCluster } from "./cache-helpers.ts";
 
 Deno.test("cache: a hit at lower depth and multipv contacts no spot, JSON and stream alike", async () => {
   await withCluster(1, async (gw, [spot]) => {
@@ -82,6 +82,45 @@ Deno.test("cache: a reconnect that misses runs a search of its own, resumed afte
     assert.equal((await stream(url)).cache, "hit");
     assert.equal((await faultStats(spot!)).stream, 2);
   });
+});
+
+Deno.test("cache: hits still count against the user's limit, and a hit gives its slot back at once", async () => {
+  await withCluster(
+    1,
+    async (gw) => {
+      const [p, q] = [POSITIONS[5]!, POSITIONS[6]!];
+      const u1 = { "X-User-ID": "u1" };
+      assert.equal(
+        (await analyze(gw.url, { fen: p, depth: 4, multipv: 1 }, { "X-User-ID": "u2" })).cache,
+        "miss",
+      );
+      const holding = new AbortController();
+      const long = await fetch(streamUrl(gw.url, q, 30, 1), {
+        headers: u1,
+        signal: holding.signal,
+      });
+      await long.body!.getReader().read();
+      const refused = await analyze(gw.url, { fen: p, depth: 4, multipv: 1 }, u1);
+      assert.equal(refused.status, 429, "a hit takes a slot like any analysis");
+      assert.equal(refused.cache, null, "refused before the cache was asked");
+      holding.abort();
+      await sleep(100);
+      for (let i = 0; i < 5; i++) {
+        // The hit's body is not read yet: its slot must be back all the same.
+        const unread = await fetch(streamUrl(gw.url, p, 4, 1), { headers: u1 });
+        assert.deepEqual([unread.status, unread.headers.get("x-cache")], [200, "hit"]);
+        const j = await analyze(gw.url, { fen: p, depth: 4, multipv: 1 }, u1);
+        assert.deepEqual(
+          [j.status, j.cache],
+          [200, "hit"],
+          "the slot came back when the hit was sent",
+        );
+        await unread.body?.cancel();
+      }
+    },
+    { ANALYSIS_USER_LIMIT: "1" },
+    50,
+  );
 });
 
 Deno.test("cache: CACHE=off answers every request from a spot with X-Cache: bypass", async () => {
