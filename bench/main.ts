@@ -61,7 +61,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function proxyCost() {
   const spot = track(await startFaultSpot({ delayMs: 0 }));
   await setFault(spot, "ok", 0, 0);
-  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn" }));
+  // The cache off: every request reaches the spot (the cache's own figures: bench/cache.ts).
+  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
   const port = freePort();
   const bare = track(
     await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
@@ -160,6 +161,13 @@ results.logging = await scenario(() => loggingCost({ rounds: Q.rounds, secs: Q.s
 results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
 results.spread = await scenario(() => s.spread(track));
 results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));
+const c = await import("./cache.ts");
+const hitLoad = quick ? { n: 200, secs: 1, rounds: 1 } : { n: 1000, secs: 3, rounds: 3 };
+results.cache = {
+  coalesce: await scenario(() => c.coalesceK(50, track)),
+  hit: await scenario(() => c.hitCost(hitLoad, track)),
+  mix: await scenario(() => c.realisticMix(track)),
+};
 results.engine = await scenario(() =>
   s.realEngine(positions(Q.n), Q.depth, track, startSpot, Q.rounds)
 );

@@ -102,6 +102,38 @@ const TARGETS: Row[] = [
   ],
   ["client failures in the kill test", (r) => r.failover?.client_failures, "0", (v) => v === 0],
   ["two spots vs one (real engine)", (r) => r.engine?.speedup, "≥ 1.8×", (v) => v >= 1.8],
+  [
+    "cache: 50 identical concurrent JSON analyses → spot searches",
+    (r) => r.cache?.coalesce?.json_spot_searches,
+    "1",
+    (v) => v === 1,
+  ],
+  [
+    "cache: 50 identical concurrent streams → spot searches",
+    (r) => r.cache?.coalesce?.stream_spot_searches,
+    "1",
+    (v) => v === 1,
+  ],
+  [
+    "cache: a hit's whole time in the gateway, p50 (ms)",
+    (r) => r.cache?.hit?.hit_p50_ms,
+    "≤ 1",
+    (v) => v <= 1,
+  ],
+  [
+    "cache: gateway CPU per hit / per proxied request",
+    (r) => r.cache?.hit?.cpu_hit_vs_proxied,
+    "< 1",
+    (v) => v < 1,
+  ],
+  ["cache: gateway CPU per hit (µs)", (r) => r.cache?.hit?.cpu_us_per_hit, "reported", () => true],
+  ["cache: hit ratio, realistic mix", (r) => r.cache?.mix?.hit_ratio, "reported", () => true],
+  [
+    "cache: spot searches saved, realistic mix",
+    (r) => r.cache?.mix?.searches_saved,
+    "≥ 0.4",
+    (v) => v >= 0.4,
+  ],
 ];
 
 /** Every proxy side by side (the installed peers too), from the proxy and stream rounds. */

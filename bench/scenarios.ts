@@ -1,4 +1,7 @@
-/** Benchmark scenarios with more than one spot: failover under load, spread, real engine. */
+/**
+ * Benchmark scenarios with more than one spot: failover under load, spread, real engine. They
+ * measure routing, so the position cache is off (it would answer their repeated positions).
+ */
 import {
   faultStats,
   type Server,
@@ -20,7 +23,7 @@ export async function failover(
 ): Promise<Record<string, unknown>> {
   const a = track(await startFaultSpot({ delayMs: 10 })),
     b = track(await startFaultSpot({ delayMs: 10 }));
-  const gw = track(await startGateway({ a, b }, { LOG_LEVEL: "warn" }));
+  const gw = track(await startGateway({ a, b }, { LOG_LEVEL: "warn", CACHE: "off" }));
   const rate = 20, results: { at: number; ms: number; ok: boolean }[] = [];
   const t0 = performance.now(), pending: Promise<void>[] = [];
   let restarted: Server | undefined, backAtMs = 0, trafficAgainMs: number | undefined;
@@ -65,7 +68,7 @@ export async function spread(track: Track): Promise<Record<string, unknown>> {
   const fast = track(await startFaultSpot({ delayMs: 4 })),
     slow = track(await startFaultSpot({ delayMs: 4 }));
   await setFault(slow, "slow", 0, 4);
-  const gw = track(await startGateway({ fast, slow }, { LOG_LEVEL: "warn" }));
+  const gw = track(await startGateway({ fast, slow }, { LOG_LEVEL: "warn", CACHE: "off" }));
   const counts: Record<string, number> = {};
   let next = 0;
   await Promise.all(Array.from({ length: 8 }, async () => {
@@ -123,7 +126,7 @@ export async function realEngine(
   };
   const through = async () => {
     const one = await spot(), two = await spot();
-    const env = { LOG_LEVEL: "warn", SPOT_REQUEST_TIMEOUT: "120" };
+    const env = { LOG_LEVEL: "warn", SPOT_REQUEST_TIMEOUT: "120", CACHE: "off" };
     const gw = track(await startGateway({ one, two }, env));
     const pps = await run(gw.url, "/readyz");
     for (const s of [gw, one, two]) await s.stop("SIGKILL");
@@ -166,7 +169,7 @@ export async function limiterCost(
         ["redis", { REDIS_URL: redis.url }, true],
       ] as const
     ) {
-      const gw = track(await startGateway({ spot }, { LOG_LEVEL: "warn", ...env }));
+      const gw = track(await startGateway({ spot }, { LOG_LEVEL: "warn", CACHE: "off", ...env }));
       for (let i = 0; i < 100; i++) await postOnce(gw.url, 3, START, user ? `warm${i}` : undefined);
       const lat: number[] = [];
       for (let i = 0; i < n; i++) {

@@ -9,10 +9,8 @@ import { type HealthzSection, probeRoutes, type ReadinessCheck } from "./http/ro
 import type { OpenedClientStream } from "./proxy/stream-types.ts";
 import type { RequestTrace } from "./http/context.ts";
 import { analysisParams } from "./http/middleware/analysis-params.ts";
-import { checkSpot } from "./upstream/health-check.ts";
-
-// How long the "is the spot still answering?" check after a timeout may take.
-const STILL_ANSWERING_MS = 2_000;
+import type { Analyzer } from "./cache/analyzer.ts";
+import { analyzerFor } from "./gateway/analyzer-setup.ts";
 
 /** Optional parts mounted when configured (limiter, admin), and probe extensions. */
 export interface AppExtras {
@@ -21,6 +19,8 @@ export interface AppExtras {
   mount?: (app: Hono) => void;
   ready?: ReadinessCheck[];
   healthz?: HealthzSection[];
+  /** Cache + coalescing + routing (default: routing alone, no cache: X-Cache: bypass). */
+  analyzer?: Analyzer;
 }
 
 /** Failover and resume counters for a finished proxied request. */
@@ -65,9 +65,7 @@ export function createApp(
   app.route(
     "/",
     engineRoutes({
-      router: gw.router,
-      timeouts: () => gw.timeouts(),
-      stillAnswering: async (url) => (await checkSpot(url, STILL_ANSWERING_MS)).ok,
+      analyzer: extras.analyzer ?? analyzerFor(gw),
       onStreamOpen: (s) => {
         streams.add(s);
         gw.metrics.streamsActive.inc();

@@ -50,6 +50,12 @@ export const envSchema = z.object({
   ENGINE_SPOTS_DNS: parsedBy(parseDnsSetting),
   SPOT_DNS_INTERVAL: num(10, 1, 3600),
   SPOT_DNS_SERVER: parsedBy(parseNameServer),
+  // Position cache and coalescing (README "Cache"): CACHE=off turns both off.
+  CACHE: z.enum(["on", "off"]).default("on"),
+  CACHE_MAX_ENTRIES: num(50_000, 1),
+  CACHE_MAX_BYTES: num(64 * 2 ** 20, 4096),
+  CACHE_TTL: num(604_800, 1),
+  COALESCE_MAX_WAITERS: num(1000),
 });
 
 /** The validated environment. */

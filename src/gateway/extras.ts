@@ -7,6 +7,7 @@ import { adminRoutes } from "../http/routes/admin.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
+import { cacheFromEnv } from "./cache-setup.ts";
 
 /** Optional parts built from the environment, and how to close them at shutdown. */
 export interface Extras extends AppExtras {
@@ -15,7 +16,7 @@ export interface Extras extends AppExtras {
 
 /**
  * Builds the parts the environment configures: app authentication (when on), the limiter,
- * and the (JWT-guarded) admin API, each with its own key.
+ * the position cache, and the (JWT-guarded) admin API, each with its own key.
  */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
@@ -26,6 +27,7 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
   const appAuth = await appAuthFromEnv(gw.env);
   const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
   const limiter = limiterExtras(setup, gw.env);
+  const cache = await cacheFromEnv(gw.env, gw);
   return {
     // Before validation and admission: the limiter counts the authenticated user.
     authenticate: (app: Hono) => {
@@ -37,7 +39,11 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
       app.route("/", adminRoutes(gw));
     },
     ready: limiter.ready,
-    healthz: limiter.healthz,
-    close: () => setup.close(),
+    healthz: [...limiter.healthz, cache.healthz],
+    analyzer: cache.analyzer,
+    close: async () => {
+      await cache.close();
+      await setup.close();
+    },
   };
 }

@@ -10,6 +10,8 @@ export interface RequestTrace {
   /** For a streamed answer: settles when the stream ends (completed, failed or cancelled). */
   ended?: Promise<unknown>;
   user?: string;
+  /** How the cache answered (`X-Cache`): hit, miss, coalesced, bypass. */
+  cache?: string;
 }
 
 /** Typed context variables shared by every middleware (Hono's ContextVariableMap pattern). */

@@ -5,13 +5,17 @@
 import assert from "node:assert/strict";
 import { type Server, START, startGateway, startSpot, streamUrl } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 async function withSpots(
   env: Record<string, string>,
   fn: (gw: Server, a: Server, b: Server) => Promise<void>,
 ): Promise<void> {
   const a = await startSpot({ engines: 2, queue: 8 });
   const b = await startSpot({ engines: 2, queue: 8 });
-  const gw = await startGateway({ a, b }, env);
+  const gw = await startGateway({ a, b }, { ...NO_CACHE, ...env });
   try {
     await waitReady(gw);
     await fn(gw, a, b);

@@ -12,6 +12,10 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 const DEPTH = 6, MULTIPV = 2;
 
 function expectedIds(): string[] {
@@ -27,6 +31,7 @@ async function withPair(
 ): Promise<void> {
   const a = await startFaultSpot(), b = await startFaultSpot();
   const gw = await startGateway({}, {
+    ...NO_CACHE,
     ENGINE_SPOTS: JSON.stringify([
       { id: "a", url: a.url, priority: 200 },
       { id: "b", url: b.url, priority: 100 },
@@ -82,6 +87,7 @@ for (const fault of ["500", "hang", "garbage"]) {
 Deno.test("failover: a refused connection goes to the other spot", async () => {
   const b = await startFaultSpot();
   const gw = await startGateway({}, {
+    ...NO_CACHE,
     ENGINE_SPOTS: JSON.stringify([
       { id: "a", url: `http://127.0.0.1:${freePort()}`, priority: 200 },
       { id: "b", url: b.url },
@@ -100,6 +106,7 @@ Deno.test("failover: a refused connection goes to the other spot", async () => {
 Deno.test("failover: every spot down → 503 no_spot_available with Retry-After in under a second", async () => {
   const dead = () => `http://127.0.0.1:${freePort()}`;
   const gw = await startGateway({}, {
+    ...NO_CACHE,
     ENGINE_SPOTS: JSON.stringify([{ id: "a", url: dead() }, { id: "b", url: dead() }]),
   });
   try {

@@ -7,12 +7,16 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 const MIDDLEGAME = "r1bq1rk1/pp2bppp/2n1pn2/2pp4/3P4/2PBPN2/PP1N1PPP/R1BQ1RK1 w - - 4 9";
 
 Deno.test("gateway + two Stockfish spots: spread, same event sequence as a spot, SIGKILL of a spot under 20 streams", async (t) => {
   const one = await startSpot({ engines: 2, queue: 30 }),
     two = await startSpot({ engines: 2, queue: 30 });
-  const gw = await startGateway({ "sf-1": one, "sf-2": two });
+  const gw = await startGateway({ "sf-1": one, "sf-2": two }, NO_CACHE);
   try {
     await t.step("requests spread over both spots", async () => {
       const seen = new Map<string, number>();

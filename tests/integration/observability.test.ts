@@ -12,11 +12,16 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 const SECRET = "integration-secret-integration-secret";
 
 Deno.test("observability: correlation id reaches the spot; a JSON log line per request; disable drains a spot", async () => {
   const a = await startFaultSpot(), b = await startFaultSpot();
   const gw = await startGateway({}, {
+    ...NO_CACHE,
     ENGINE_SPOTS: JSON.stringify([{ id: "a", url: a.url, priority: 200 }, { id: "b", url: b.url }]),
     ADMIN_JWT_SECRET: SECRET,
   });

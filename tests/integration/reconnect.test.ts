@@ -15,9 +15,13 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 async function withGateway(fn: (gw: Server, spot: Server) => Promise<void>): Promise<void> {
   const spot = await startFaultSpot({ delayMs: 5 });
-  const gw = await startGateway({ a: spot });
+  const gw = await startGateway({ a: spot }, NO_CACHE);
   try {
     await fn(gw, spot);
   } finally {

@@ -9,6 +9,10 @@ import {
   streamUrl,
 } from "../helpers/cluster.ts";
 
+// These tests are about routing each request: the position cache (on by default) would answer
+// the repeated positions itself, so it is off here (tests/integration/cache*.test.ts cover it).
+const NO_CACHE = { CACHE: "off" };
+
 async function waitFor(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     if (await check()) return;
@@ -24,7 +28,7 @@ Deno.test("reload: a bad file on SIGHUP is refused and the gateway keeps serving
   const write = (spots: unknown) =>
     Deno.writeTextFile(file, JSON.stringify({ spots, health_check_interval: 1 }));
   await write([{ id: "a", url: a.url, priority: 200 }, { id: "b", url: b.url }]);
-  const gw = await startGateway({}, { ENGINE_SPOTS: "", SPOTS_FILE: file });
+  const gw = await startGateway({}, { ...NO_CACHE, ENGINE_SPOTS: "", SPOTS_FILE: file });
   try {
     await Deno.writeTextFile(file, '{"spots": [{"id": "a", "url": "ftp://user:pw@x"}]');
     gw.proc.child.kill("SIGHUP");

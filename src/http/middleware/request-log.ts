@@ -66,6 +66,7 @@ export function requestLog(metrics: GatewayMetrics): MiddlewareHandler {
         events: trace.stream?.events,
         resumes: trace.stream?.resumes,
         user: trace.user,
+        cache: trace.cache,
       });
     };
     // A stream's request ends when its body does (completed, failed or cancelled).
