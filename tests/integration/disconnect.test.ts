@@ -48,7 +48,8 @@ async function openThenDrop(
 
 Deno.test("disconnect: 300 streams dropped at once leave no upstream connection open", async () => {
   const spot = await startFaultSpot({ delayMs: 100 });
-  const gw = await startGateway({ a: spot });
+  // CACHE=off: each client gets its own upstream stream (coalescing would merge them into one).
+  const gw = await startGateway({ a: spot }, { CACHE: "off" });
   try {
     for (let round = 0; round < 2; round++) {
       await openThenDrop(gw, 300, 30, "event: info");
@@ -69,7 +70,7 @@ Deno.test("disconnect: 300 streams dropped at once leave no upstream connection 
 
 Deno.test("disconnect: dropped streams leave no Stockfish engine searching", async () => {
   const spot = await startSpot({ engines: 4, queue: 30 });
-  const gw = await startGateway({ a: spot });
+  const gw = await startGateway({ a: spot }, { CACHE: "off" });
   try {
     // 12 streams on 4 engines: 4 search, 8 wait in the spot's queue, past the gateway's
     // first-event timeout (5 s here) with the spot's heartbeats coming; then all are dropped.
@@ -80,6 +81,22 @@ Deno.test("disconnect: dropped streams leave no Stockfish engine searching", asy
     assert.equal(healthz.in_flight, 0);
     assert.equal(healthz.spots[0].circuit, "closed", "queued streams are no failures");
     assert.equal(healthz.spots[0].status, "healthy");
+  } finally {
+    await gw.stop();
+    await spot.stop();
+  }
+});
+
+Deno.test("disconnect: 300 joined streams (one coalesced search) dropped at once stop it", async () => {
+  const spot = await startFaultSpot({ delayMs: 100 });
+  const gw = await startGateway({ a: spot });
+  try {
+    await openThenDrop(gw, 300, 30, "event: info");
+    assert.equal((await faultStats(spot)).stream, 1, "one search for all 300");
+    const open = await eventually(() => faultStats(spot), (s) => s.open_streams === 0, 2000);
+    assert.equal(open.open_streams, 0, "the shared search still produced on the spot");
+    const healthz = await (await fetch(`${gw.url}/healthz`)).json();
+    assert.equal(healthz.in_flight, 0);
   } finally {
     await gw.stop();
     await spot.stop();

@@ -73,6 +73,7 @@ Deno.test("readiness: LIMITER_ON_REDIS_DOWN=deny with Redis away — /readyz 503
     const healthz = await (await fetch(`${gw.url}/healthz`)).json();
     assert.equal(healthz.limiter.backend, "unavailable");
     assert.equal(healthz.limiter.fallback_active, false);
+    await untilWarnings(() => gw.proc.output(), 1, 5000); // log lines go out in batches
     assert.match(redisWarnings(gw.proc.output())[0]?.msg ?? "", /refused with 503/);
   } finally {
     await gw.stop();
