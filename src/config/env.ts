@@ -37,6 +37,15 @@ export const envSchema = z.object({
   APP_JWT_ISSUER: text,
   APP_JWT_MAX_TTL: num(3600, 1),
   ADMIN_JWT_MAX_TTL: num(3600, 1),
+  // Game analysis jobs (README "Game analysis jobs").
+  JOB_MAX_GAMES: num(200, 1),
+  JOB_QUEUE_MAX: num(100, 1),
+  JOB_RESULT_TTL: num(86_400, 1),
+  JOB_MAX_BODY_BYTES: num(2_097_152, 1024),
+  JOB_CONCURRENCY: num(4, 1),
+  JOB_ATTEMPTS: num(3, 1),
+  JOB_BACKOFF_MS: num(2000),
+  JOB_LOCK_MS: num(30_000, 1000),
 });
 
 /** The validated environment. */

@@ -6,6 +6,7 @@ import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
+import { jobsFromEnv } from "./jobs-setup.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 
 /** Optional parts built from the environment, and how to close them at shutdown. */
@@ -15,7 +16,7 @@ export interface Extras extends AppExtras {
 
 /**
  * Builds the parts the environment configures: app authentication (when on), the limiter,
- * and the (JWT-guarded) admin API, each with its own key.
+ * the game analysis jobs, and the (JWT-guarded) admin API, each with its own key.
  */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
@@ -26,6 +27,7 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
   const appAuth = await appAuthFromEnv(gw.env);
   const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
   const limiter = limiterExtras(setup, gw.env);
+  const jobs = await jobsFromEnv(gw, setup.limiter);
   return {
     // Before validation and admission: the limiter counts the authenticated user.
     authenticate: (app: Hono) => {
@@ -33,11 +35,16 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
     },
     mount: (app: Hono) => {
       limiter.mount(app);
+      jobs.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
+      jobs.mountAdmin(app);
     },
     ready: limiter.ready,
-    healthz: limiter.healthz,
-    close: () => setup.close(),
+    healthz: [...limiter.healthz, jobs.healthz],
+    close: async () => {
+      await jobs.close();
+      await setup.close();
+    },
   };
 }

@@ -46,7 +46,9 @@ export async function submit(s: JobService, sub: Submission): Promise<JobView> {
     userBatches: s.limits.userBatches,
     logger: s.logger,
   }, sub);
-  return jobView(rec, await s.store.queuePosition(rec.id));
+  // Read back: the job may have started already.
+  const [now, position] = await Promise.all([s.store.get(rec.id), s.store.queuePosition(rec.id)]);
+  return jobView(now ?? rec, position);
 }
 
 /**
