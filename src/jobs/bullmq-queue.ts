@@ -1,20 +1,12 @@
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import { type JobProcessor, type JobQueue, type QueueSettings } from "./queue.ts";
+import type { BullSettings, JobProcessor, JobQueue } from "./queue.ts";
 import { RunStopped } from "./runner-deps.ts";
 import { RANK } from "./store.ts";
 import type { JobKind, JobRecord } from "./types.ts";
 
 /** BullMQ's keys: apart from the job store's, under the same `spotgate:` namespace. */
 export const BULL_PREFIX = "spotgate:bull";
-
-/** The BullMQ queue's settings: the shared ones, the lock, and how long results are kept. */
-export interface BullSettings extends QueueSettings {
-  /** A worker's lock on a job (JOB_LOCK_MS, default 30 s): a dead replica's job is taken over after it. */
-  lockMs: number;
-  /** Seconds BullMQ keeps a finished job's entry (JOB_RESULT_TTL). */
-  keepS: number;
-}
 
 const LANES: Record<JobKind, string> = { game: "spotgate-games", batch: "spotgate-batches" };
 
@@ -50,9 +42,12 @@ export class BullJobQueue implements JobQueue {
 
   async retry(rec: JobRecord): Promise<void> {
     const job = await this.#queues[rec.kind].getJob(rec.id);
-    if (job && (await job.getState()) === "failed") {
-      await job.retry("failed", { resetAttemptsMade: true });
-    } else await this.add(rec);
+    if (!job) return await this.add(rec); // BullMQ already removed its entry
+    // The runner stores a job's final failure and returns: BullMQ may count it completed.
+    const state = await job.getState();
+    if (state === "failed" || state === "completed") {
+      await job.retry(state, { resetAttemptsMade: true });
+    }
   }
 
   start(processor: JobProcessor): void {

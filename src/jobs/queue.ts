@@ -16,6 +16,14 @@ export interface QueueSettings {
   backoffMs: number;
 }
 
+/** The BullMQ queue's settings: the shared ones, the lock, and how long results are kept. */
+export interface BullSettings extends QueueSettings {
+  /** A worker's lock on a job (JOB_LOCK_MS, 30 s): a dead replica's job is taken over after it. */
+  lockMs: number;
+  /** Seconds BullMQ keeps a finished job's entry (JOB_RESULT_TTL). */
+  keepS: number;
+}
+
 /**
  * The job queue: BullMQ on Redis (every replica's workers take jobs; a dead replica's job is
  * taken over), or in-process. Two lanes: single games (by priority) and batches, so a batch

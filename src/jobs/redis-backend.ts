@@ -1,7 +1,8 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../obs/log.ts";
 import type { JobBackend } from "./backend.ts";
-import { BullJobQueue, type BullSettings } from "./bullmq-queue.ts";
+import { BullJobQueue } from "./bullmq-queue.ts";
+import type { BullSettings } from "./queue.ts";
 import { RedisJobLog } from "./redis-log.ts";
 import { RedisJobStore } from "./redis-store.ts";
 
