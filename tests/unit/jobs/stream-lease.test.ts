@@ -92,9 +92,10 @@ Deno.test("batch lease: runs once the limiter grants the user a batch slot, give
   assert.equal(other.kind, "granted");
   const rec = record("b", { kind: "batch", user_id: "u" });
   let ran = false;
-  const running = withBatchLease(limiter, rec, () => Promise.resolve(true), never, async () => {
+  const running = withBatchLease(limiter, rec, () => Promise.resolve(true), never, () => {
     assert.deepEqual(limiter.held("batch").map((l) => l.id).sort(), [batchLeaseId("b")]);
     ran = true;
+    return Promise.resolve();
   }, 5);
   await new Promise((r) => setTimeout(r, 20));
   assert.equal(ran, false, "waits while the global batch limit is taken");
@@ -104,8 +105,9 @@ Deno.test("batch lease: runs once the limiter grants the user a batch slot, give
   assert.deepEqual(limiter.held("batch"), [], "released after the run");
   await limiter.acquire({ class: "batch", user: "x" });
   let gaveUp = true;
-  await withBatchLease(limiter, rec, () => Promise.resolve(false), never, async () => {
+  await withBatchLease(limiter, rec, () => Promise.resolve(false), never, () => {
     gaveUp = false;
+    return Promise.resolve();
   }, 5);
   assert.ok(gaveUp, "a batch cancelled while it waited never runs");
 });
