@@ -116,3 +116,35 @@ Deno.test("jobs on Redis: a job that fails every attempt is listed as failed and
     await redis.stop();
   }
 });
+
+Deno.test("jobs on Redis: the gateway warns once at start when Redis may evict keys", async () => {
+  const redis = await startRedis();
+  const spot = await startFaultSpot();
+  const servers: Server[] = [];
+  try {
+    const cli = new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "CONFIG", "SET", "maxmemory-policy", "allkeys-lru"],
+      stdout: "null",
+    });
+    assert.ok((await cli.output()).success);
+    servers.push(await startGateway({ spot }, { REDIS_URL: redis.url }));
+    const warned = () =>
+      servers[0]!.proc.output().split("\n").filter((l) =>
+        l.includes("maxmemory-policy is allkeys-lru")
+      );
+    await waitForOk(`${servers[0]!.url}/readyz`, servers[0]!.proc);
+    assert.equal(warned().length, 1, servers[0]!.proc.output());
+    assert.equal(JSON.parse(warned()[0]!).level, "warn");
+    await new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "CONFIG", "SET", "maxmemory-policy", "noeviction"],
+      stdout: "null",
+    }).output();
+    servers.push(await startGateway({ spot }, { REDIS_URL: redis.url }));
+    await waitForOk(`${servers[1]!.url}/readyz`, servers[1]!.proc);
+    assert.doesNotMatch(servers[1]!.proc.output(), /maxmemory-policy is/);
+  } finally {
+    for (const s of servers) await s.stop();
+    await spot.stop();
+    await redis.stop();
+  }
+});
