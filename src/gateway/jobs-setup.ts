@@ -52,6 +52,7 @@ export async function jobsFromEnv(gw: Gateway, limiter: ConcurrencyLimiter): Pro
   const logger = gw.log.child({ component: "jobs" });
   const search = routerSearch({
     router: gw.router,
+    pool: gw.pool,
     timeouts: () => gw.timeouts(),
     stillAnswering: async (url) => (await checkSpot(url, 2000)).ok,
   });

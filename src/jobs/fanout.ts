@@ -7,8 +7,8 @@ interface Task {
 /**
  * The replica's one gate for job positions: at most `capacity()` searches in flight (the
  * fleet's engines, read anew each time, at least 1), the lowest rank first (single games
- * before batches), first come first served within a rank. A task whose signal aborts while it
- * waits leaves at once.
+ * before batches), first come first served within a rank, a chain's next position first. A
+ * task whose signal aborts while it waits leaves at once.
  */
 export class FanOut {
   #waiting: Task[] = [];
@@ -26,8 +26,17 @@ export class FanOut {
     return this.#waiting.length;
   }
 
-  /** Runs `task` when there is room and nothing of a lower rank (or older) waits. */
-  run<T>(rank: number, signal: AbortSignal, task: () => Promise<T>): Promise<T> {
+  /** Searches allowed in flight now (the fleet's engines, at least 1). */
+  get limit(): number {
+    return Math.max(1, this.capacity());
+  }
+
+  /**
+   * Runs `task` when there is room and nothing of a lower rank (or older) waits. `next`: the
+   * task continues a chain of one game's positions, and goes before the others of its rank
+   * (so the chain keeps its engine, and its hash, unless more urgent work waits).
+   */
+  run<T>(rank: number, signal: AbortSignal, task: () => Promise<T>, next = false): Promise<T> {
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
       const entry: Task = {
@@ -47,14 +56,14 @@ export class FanOut {
         reject(signal.reason);
       };
       signal.addEventListener("abort", leave, { once: true });
-      const at = this.#waiting.findIndex((t) => t.rank > rank);
+      const at = this.#waiting.findIndex((t) => (next ? t.rank >= rank : t.rank > rank));
       this.#waiting.splice(at < 0 ? this.#waiting.length : at, 0, entry);
       this.#pump();
     });
   }
 
   #pump(): void {
-    while (this.#waiting.length > 0 && this.#running < Math.max(1, this.capacity())) {
+    while (this.#waiting.length > 0 && this.#running < this.limit) {
       this.#waiting.shift()!.start();
     }
   }

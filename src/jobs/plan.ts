@@ -46,3 +46,12 @@ export function donePositions(
 export function percentOf(done: number, total: number): number {
   return total === 0 ? 100 : Math.floor((done * 100) / total);
 }
+
+/** `items` cut into at most `parts` contiguous chains of near-equal length (none empty). */
+export function chains<T>(items: T[], parts: number): T[][] {
+  const n = Math.max(1, Math.min(parts, items.length));
+  const size = Math.ceil(items.length / n);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,38 +1,48 @@
 import type { EngineResult, Score } from "../api/types.ts";
+import type { SpotPool } from "../core/pool.ts";
 import { dispatchJson } from "../proxy/dispatch.ts";
 import type { Router } from "../proxy/router.ts";
+import { StickyRouter } from "./sticky-router.ts";
 
 /** Where an evaluation came from: a spot's engine, or the gateway's position cache. */
 export type EvalSource = "engine" | "cache";
 
-/** One searched position: the side to move's score, the best move, and where it came from. */
+/** One searched position: the side to move's score, the best move, where it came from. */
 export interface SearchedPosition {
   score: Score;
   best: string | null;
   source: EvalSource;
+  /** The spot that searched it (the next position of the chain prefers it). */
+  spot?: string;
 }
 
 /**
- * Searches one position at `depth` (multipv 1) for a job. The seam where the position cache
- * goes (docs/design.md §9): the router version below always asks an engine.
+ * Searches one position at `depth` (multipv 1) for a job, on spot `prefer` when it can. The
+ * seam where the position cache goes (docs/design.md §9): the router version always asks an engine.
  */
 export type PositionSearch = (
   fen: string,
   depth: number,
   signal: AbortSignal,
   jobId: string,
+  prefer?: string,
 ) => Promise<SearchedPosition>;
 
-/** What `routerSearch` needs: the gateway's router and its live timeouts. */
+/** What `routerSearch` needs: the gateway's router, its pool and its live timeouts. */
 export interface RouterSearchDeps {
   router: Router;
+  pool: SpotPool;
   timeouts: () => { requestMs: number; deadlineMs: number };
   stillAnswering?: (spotUrl: string) => Promise<boolean>;
 }
 
 /** The evaluation in an engine's answer: its first line's score and its best move. */
-export function toSearched(result: EngineResult, source: EvalSource): SearchedPosition {
-  return { score: result.lines[0]?.score ?? { cp: 0 }, best: result.bestmove, source };
+export function toSearched(
+  result: EngineResult,
+  source: EvalSource,
+  spot?: string,
+): SearchedPosition {
+  return { score: result.lines[0]?.score ?? { cp: 0 }, best: result.bestmove, source, spot };
 }
 
 /**
@@ -41,10 +51,10 @@ export function toSearched(result: EngineResult, source: EvalSource): SearchedPo
  * first; the job's id is the correlation id, so spot logs name the job.
  */
 export function routerSearch(deps: RouterSearchDeps): PositionSearch {
-  return async (fen, depth, signal, jobId) => {
+  return async (fen, depth, signal, jobId, prefer) => {
     const t = deps.timeouts();
     const res = await dispatchJson({ fen, depth, multipv: 1 }, {
-      router: deps.router,
+      router: prefer ? new StickyRouter(deps.router, deps.pool, prefer) : deps.router,
       timeoutMs: t.requestMs,
       deadlineMs: t.deadlineMs,
       signal,
@@ -52,6 +62,6 @@ export function routerSearch(deps: RouterSearchDeps): PositionSearch {
       tried: [],
       stillAnswering: deps.stillAnswering,
     });
-    return toSearched(JSON.parse(res.text) as EngineResult, "engine");
+    return toSearched(JSON.parse(res.text) as EngineResult, "engine", res.spot);
   };
 }

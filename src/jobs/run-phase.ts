@@ -1,6 +1,6 @@
 import type { PositionEval } from "../analysis/types.ts";
 import { withRetries } from "./backoff.ts";
-import { positionsOf } from "./plan.ts";
+import { chains, positionsOf } from "./plan.ts";
 import type { RunContext } from "./run-context.ts";
 import { evalKey } from "./types.ts";
 
@@ -16,50 +16,65 @@ async function publishGame(ctx: RunContext, g: number, phase: number, evals: Pos
   await deps.log.append(rec.id, "game", analysis);
 }
 
-async function evaluate(ctx: RunContext, fen: string, depth: number): Promise<PositionEval> {
-  const { deps, rec, signal } = ctx;
-  const found = await deps.fanout.run(
-    ctx.rank,
-    signal,
-    () => withRetries(() => deps.search(fen, depth, signal, rec.id), signal),
-  );
-  deps.metrics.positions.inc({ source: found.source });
-  return { score: found.score, best: found.best };
+/** One game's phase in progress: its evaluations so far and how many are still to come. */
+interface GamePhase {
+  g: number;
+  phase: number;
+  evals: PositionEval[];
+  missing: number;
 }
 
 /**
- * Phase `phase` of a job: every position of every game not yet evaluated at this phase goes
- * to the fan-out at once (so a game's positions run on every engine in parallel); each result
- * is stored as it comes (a takeover skips it), and a game's `GameAnalysis` is published as
- * soon as its last position is in. The first failure stops the rest.
+ * Searches a chain of one game's positions one after another, from the last to the first as
+ * fishnet does, each on the spot that searched the previous one (its hash holds the lines
+ * that follow); each result is stored as it comes (a takeover skips it), and the game's
+ * `GameAnalysis` is published once its last position is in.
+ */
+async function runChain(ctx: RunContext, game: GamePhase, indices: number[]): Promise<void> {
+  const { deps, rec, signal } = ctx;
+  const depth = rec.phases[game.phase - 1]!;
+  const fens = positionsOf(ctx.games[game.g]!).map((p) => p.fen);
+  let home: string | undefined;
+  for (const i of [...indices].reverse()) {
+    const search = () =>
+      withRetries(() => deps.search(fens[i]!, depth, signal, rec.id, home), signal);
+    const found = await deps.fanout.run(ctx.rank, signal, search, home !== undefined);
+    home = found.spot;
+    deps.metrics.positions.inc({ source: found.source });
+    const value = { score: found.score, best: found.best };
+    const key = evalKey(game.phase, game.g, i);
+    game.evals[i] = value;
+    ctx.stored.set(key, value);
+    await deps.log.saveEval(rec.id, key, value);
+    await ctx.progress.advance();
+    if (--game.missing === 0) await publishGame(ctx, game.g, game.phase, game.evals);
+  }
+}
+
+/**
+ * Phase `phase` of a job: every position of every game not yet evaluated at this phase, in
+ * chains spread over the fleet at once — a game in as many chains as the fleet has engines
+ * per game (a single game's positions run on every engine in parallel), a batch's games a
+ * chain each. The first failure stops the rest.
  */
 export async function runPhase(ctx: RunContext, phase: number): Promise<void> {
-  const depth = ctx.rec.phases[phase - 1]!;
+  const parts = Math.ceil(ctx.deps.fanout.limit / Math.max(1, ctx.games.length));
   const pending: Promise<void>[] = [];
   ctx.games.forEach((game, g) => {
     const planned = positionsOf(game);
+    const todo: number[] = [];
     const evals: PositionEval[] = new Array(planned.length).fill(null);
-    let missing = 0;
     planned.forEach((p, i) => {
-      const key = evalKey(phase, g, i);
+      const stored = ctx.stored.get(evalKey(phase, g, i));
       if (p.terminal) return;
-      if (ctx.stored.has(key)) {
-        evals[i] = ctx.stored.get(key)!;
+      if (stored !== undefined) {
+        evals[i] = stored;
         ctx.deps.metrics.positions.inc({ source: "stored" });
-        return;
-      }
-      missing++;
-      pending.push(
-        evaluate(ctx, p.fen, depth).then(async (value) => {
-          evals[i] = value;
-          ctx.stored.set(key, value);
-          await ctx.deps.log.saveEval(ctx.rec.id, key, value);
-          await ctx.progress.advance();
-          if (--missing === 0) await publishGame(ctx, g, phase, evals);
-        }),
-      );
+      } else todo.push(i);
     });
-    if (missing === 0) pending.push(publishGame(ctx, g, phase, evals));
+    const state = { g, phase, evals, missing: todo.length };
+    if (todo.length === 0) pending.push(publishGame(ctx, g, phase, evals));
+    for (const chain of chains(todo, parts)) pending.push(runChain(ctx, state, chain));
   });
   await Promise.all(pending);
 }

@@ -151,9 +151,10 @@ Deno.test("progress: published when the percent moves; views, warnings, labels, 
     lines: [],
     engine: "e",
   };
-  assert.deepEqual(toSearched(result, "engine"), {
+  assert.deepEqual(toSearched(result, "engine", "s1"), {
     score: { cp: 0 },
     best: null,
     source: "engine",
+    spot: "s1",
   });
 });
