@@ -26,6 +26,11 @@ export class FanOut {
     return this.#waiting.length;
   }
 
+  /** Whether a task more urgent than `rank` waits (a chain of `rank` should give way). */
+  urgentThan(rank: number): boolean {
+    return (this.#waiting[0]?.rank ?? Infinity) < rank;
+  }
+
   /** Searches allowed in flight now (the fleet's engines, at least 1). */
   get limit(): number {
     return Math.max(1, this.capacity());

@@ -27,18 +27,23 @@ interface GamePhase {
 /**
  * Searches a chain of one game's positions one after another, from the last to the first as
  * fishnet does, each on the spot that searched the previous one (its hash holds the lines
- * that follow); each result is stored as it comes (a takeover skips it), and the game's
- * `GameAnalysis` is published once its last position is in.
+ * that follow). The chain keeps its fan-out slot from one position to the next, and gives it
+ * up only while more urgent work (a single game, for a batch) waits. Each result is stored as
+ * it comes (a takeover skips it); the game's `GameAnalysis` is published once its last
+ * position is in.
  */
 async function runChain(ctx: RunContext, game: GamePhase, indices: number[]): Promise<void> {
   const { deps, rec, signal } = ctx;
   const depth = rec.phases[game.phase - 1]!;
   const fens = positionsOf(ctx.games[game.g]!).map((p) => p.fen);
+  const rest = [...indices].reverse();
   let home: string | undefined;
-  for (const i of [...indices].reverse()) {
-    const search = () =>
-      withRetries(() => deps.search(fens[i]!, depth, signal, rec.id, home), signal);
-    const found = await deps.fanout.run(ctx.rank, signal, search, home !== undefined);
+  const one = async () => {
+    const i = rest.shift()!;
+    const found = await withRetries(
+      () => deps.search(fens[i]!, depth, signal, rec.id, home),
+      signal,
+    );
     home = found.spot;
     deps.metrics.positions.inc({ source: found.source });
     const value = { score: found.score, best: found.best };
@@ -48,6 +53,11 @@ async function runChain(ctx: RunContext, game: GamePhase, indices: number[]): Pr
     await deps.log.saveEval(rec.id, key, value);
     await ctx.progress.advance();
     if (--game.missing === 0) await publishGame(ctx, game.g, game.phase, game.evals);
+  };
+  while (rest.length > 0) {
+    await deps.fanout.run(ctx.rank, signal, async () => {
+      do await one(); while (rest.length > 0 && !deps.fanout.urgentThan(ctx.rank));
+    }, home !== undefined);
   }
 }
 

@@ -148,3 +148,32 @@ Deno.test("jobs on Redis: the gateway warns once at start when Redis may evict k
     await redis.stop();
   }
 });
+
+Deno.test("jobs on Redis: a replica stopped with SIGTERM hands its running job back at once", async () => {
+  const redis = await startRedis();
+  const spot = await startFaultSpot({ delayMs: 150 });
+  // A lock far longer than the test: only a hand-back, not a takeover after the lock, can pass.
+  const env = { REDIS_URL: redis.url, JOB_LOCK_MS: "120000" };
+  const servers: Server[] = [];
+  try {
+    servers.push(await startGateway({ spot }, env), await startGateway({ spot }, env));
+    for (const gw of servers) await waitForOk(`${gw.url}/readyz`, gw.proc);
+    const r = await postJson(`${servers[0]!.url}/v1/games`, { pgn: OPERA_GAME, phases: [4, 8] });
+    const id = r.body.job_id as string;
+    let runner: Server | undefined;
+    for (let i = 0; i < 200 && !runner; i++) {
+      runner = servers.find((s) => s.proc.output().includes(`"job started"`));
+      if (!runner) await new Promise((res) => setTimeout(res, 20));
+    }
+    const other = servers.find((s) => s !== runner)!;
+    const status = await runner!.stop("SIGTERM");
+    assert.equal(status.code, 0, runner!.proc.output());
+    const job = await waitJob(other.url, id, ["completed", "failed"], 30_000);
+    assert.equal(job.status, "completed", job.error);
+    assert.equal(job.attempts, 1, "handing a job back spends no attempt");
+  } finally {
+    for (const s of servers) await s.stop("SIGKILL").catch(() => {});
+    await spot.stop();
+    await redis.stop();
+  }
+});

@@ -42,6 +42,8 @@ Deno.test("fan-out: at most capacity at once, lower rank first, FIFO within a ra
   ];
   assert.equal(fan.running, 1);
   assert.equal(fan.waiting, 3);
+  assert.ok(fan.urgentThan(3), "a game waits: a batch chain gives way");
+  assert.ok(!fan.urgentThan(1), "nothing more urgent than a game waits");
   capacity = 0; // nothing usable: still one at a time, so the positions fail fast rather than hang
   release();
   await Promise.all([first, ...later]);
