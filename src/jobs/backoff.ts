@@ -57,3 +57,14 @@ export async function withRetries<T>(
     }
   }
 }
+
+/** `p`'s value, or "late" when it has not settled within `ms` (the timer is cleared either way). */
+export async function within<T>(p: Promise<T>, ms: number): Promise<T | "late"> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((r) => timer = setTimeout(() => r("late"), ms));
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,6 +1,7 @@
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { BullSettings, JobProcessor, JobQueue } from "./queue.ts";
+import { within } from "./backoff.ts";
 import { RunStopped } from "./runner-deps.ts";
 import { RANK } from "./store.ts";
 import type { JobKind, JobRecord } from "./types.ts";
@@ -79,16 +80,14 @@ export class BullJobQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    this.#stop.abort(new RunStopped("shutdown")); // running attempts end within moments and hand their jobs back
-    const closing = Promise.all(this.#workers.map((w) => w.close()));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = await Promise.race([
-      closing,
-      new Promise((r) => timer = setTimeout(r, 5000, "late")),
-    ]);
-    clearTimeout(timer);
-    // Still not closed (Redis away?): stop waiting; the locks lapse and another replica takes over.
-    if (late === "late") await Promise.all(this.#workers.map((w) => w.close(true)));
-    await Promise.all(Object.values(this.#queues).map((q) => q.close()));
+    this.#stop.abort(new RunStopped("shutdown")); // running attempts end and hand their jobs back
+    const queues = Object.values(this.#queues);
+    // With Redis away BullMQ's close waits for it forever: do not wait (the locks lapse, and
+    // another replica takes the jobs over).
+    const reachable = this.connection.status === "ready";
+    const closing = Promise.all([...this.#workers, ...queues].map((c) => c.close(!reachable)));
+    if (!reachable || (await within(closing, 5000)) === "late") {
+      for (const w of this.#workers) void w.close(true).catch(() => {});
+    }
   }
 }

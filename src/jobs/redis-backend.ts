@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../obs/log.ts";
 import type { JobBackend } from "./backend.ts";
+import { within } from "./backoff.ts";
 import { BullJobQueue } from "./bullmq-queue.ts";
 import type { BullSettings } from "./queue.ts";
 import { RedisJobLog } from "./redis-log.ts";
@@ -51,8 +52,8 @@ export async function redisBackend(
     queue,
     close: async () => {
       await queue.close();
-      await store.close();
-      await bull.quit().catch(() => {});
+      await within(store.close(), 2000);
+      bull.disconnect(); // not quit: with Redis away, quit would wait for it
     },
   };
 }
