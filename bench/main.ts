@@ -30,6 +30,8 @@ import { startPeers } from "./peers.ts";
 import { loggingCost, streamCost } from "./stream-cost.ts";
 
 const quick = Deno.args.includes("--quick");
+// `--jobs`: only the game analysis job scenarios (report: bench/results/jobs.md).
+const jobsOnly = Deno.args.includes("--jobs");
 const Q = quick
   ? {
     rounds: 1,
@@ -41,6 +43,7 @@ const Q = quick
     fail: [6, 2, 4],
     depth: 8,
     n: 6,
+    jobs: { longPlies: 16, batchGames: 3, batchPlies: 10, phases: [4, 6], samples: 3 },
   }
   : {
     rounds: 3,
@@ -52,8 +55,13 @@ const Q = quick
     fail: [20, 5, 12],
     depth: 12,
     n: 50,
+    jobs: { longPlies: 80, batchGames: 20, batchPlies: 30, phases: [8, 14], samples: 10 },
   };
-const results: Record<string, unknown> = { quick, started: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  quick,
+  ...(jobsOnly ? { only: "jobs" } : {}),
+  started: new Date().toISOString(),
+};
 const servers: Server[] = [];
 const track = <T extends Server>(s: T) => (servers.push(s), s);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -153,22 +161,26 @@ async function scenario<T>(run: () => Promise<T>): Promise<T> {
 }
 
 const s = await import("./scenarios.ts");
-await scenario(proxyCost);
-results.streams = await scenario(() =>
-  streamCost({ rounds: Q.rounds, streams: Q.streams, lagStreams: quick ? 3 : 20 }, track)
-);
-results.logging = await scenario(() => loggingCost({ rounds: Q.rounds, secs: Q.secs }, track));
-results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
-results.spread = await scenario(() => s.spread(track));
-results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));
-const c = await import("./cache.ts");
-const hitLoad = quick ? { n: 200, secs: 1, rounds: 1 } : { n: 1000, secs: 3, rounds: 3 };
-results.cache = {
-  coalesce: await scenario(() => c.coalesceK(50, track)),
-  hit: await scenario(() => c.hitCost(hitLoad, track)),
-  mix: await scenario(() => c.realisticMix(track)),
-};
-results.engine = await scenario(() =>
-  s.realEngine(positions(Q.n), Q.depth, track, startSpot, Q.rounds)
-);
+if (!jobsOnly) {
+  await scenario(proxyCost);
+  results.streams = await scenario(() =>
+    streamCost({ rounds: Q.rounds, streams: Q.streams, lagStreams: quick ? 3 : 20 }, track)
+  );
+  results.logging = await scenario(() => loggingCost({ rounds: Q.rounds, secs: Q.secs }, track));
+  results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
+  results.spread = await scenario(() => s.spread(track));
+  results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));
+  const c = await import("./cache.ts");
+  const hitLoad = quick ? { n: 200, secs: 1, rounds: 1 } : { n: 1000, secs: 3, rounds: 3 };
+  results.cache = {
+    coalesce: await scenario(() => c.coalesceK(50, track)),
+    hit: await scenario(() => c.hitCost(hitLoad, track)),
+    mix: await scenario(() => c.realisticMix(track)),
+  };
+  results.engine = await scenario(() =>
+    s.realEngine(positions(Q.n), Q.depth, track, startSpot, Q.rounds)
+  );
+}
+const { jobScenarios } = await import("./jobs.ts");
+results.jobs = await scenario(() => jobScenarios({ ...Q.jobs, track, startSpot, startGateway }));
 await writeReport(results);

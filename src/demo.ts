@@ -3,6 +3,7 @@
  * in-memory limits. The gateway starts once both spots answer `/health` (so its first checks
  * pass); then the demo prints the URL and a curl to try. Ctrl-C (or SIGTERM) stops all three.
  */
+import { gameCurls } from "./demo-game.ts";
 import { GATEWAY_DENO_FLAGS } from "./gateway/deno-flags.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -71,11 +72,15 @@ if (!(await answers(`http://127.0.0.1:${port}/health`, gateway, 30_000))) {
 }
 
 const fen = encodeURIComponent("rnbqkbnr/pppppppp/8/8/4P3/8/PPPP1PPP/RNBQKBNR b KQkq e3 0 1");
+const [submitGame, followGame] = gameCurls(`http://127.0.0.1:${port}`);
 // deno-lint-ignore no-console -- the demo's whole point is to tell the user what to run
 console.log(`
 spotgate demo: gateway on http://127.0.0.1:${port}, spots local-1 and local-2 on ${spotPorts}
   curl -N 'http://127.0.0.1:${port}/analyze/stream?fen=${fen}&depth=14&multipv=2'
   curl -s http://127.0.0.1:${port}/healthz
+Analyse a whole game (the Opera Game, Morphy 1858), then follow its progress and results:
+  ${submitGame}
+  ${followGame}
 Ctrl-C stops everything.
 `);
 await Promise.race(children.map((c) => c.status));

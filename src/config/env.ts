@@ -56,6 +56,15 @@ export const envSchema = z.object({
   CACHE_MAX_BYTES: num(64 * 2 ** 20, 4096),
   CACHE_TTL: num(604_800, 1),
   COALESCE_MAX_WAITERS: num(1000),
+  // Game analysis jobs (README "Game analysis jobs").
+  JOB_MAX_GAMES: num(200, 1),
+  JOB_QUEUE_MAX: num(100, 1),
+  JOB_RESULT_TTL: num(86_400, 1),
+  JOB_MAX_BODY_BYTES: num(2_097_152, 1024),
+  JOB_CONCURRENCY: num(4, 1),
+  JOB_ATTEMPTS: num(3, 1),
+  JOB_BACKOFF_MS: num(2000),
+  JOB_LOCK_MS: num(30_000, 1000),
 });
 
 /** The validated environment. */

@@ -6,6 +6,7 @@ import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
+import { jobsFromEnv } from "./jobs-setup.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 import { cacheFromEnv } from "./cache-setup.ts";
 
@@ -16,7 +17,8 @@ export interface Extras extends AppExtras {
 
 /**
  * Builds the parts the environment configures: app authentication (when on), the limiter,
- * the position cache, and the (JWT-guarded) admin API, each with its own key.
+ * the position cache, the game analysis jobs (their positions through the same cache), and
+ * the (JWT-guarded) admin API, each with its own key.
  */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
@@ -28,6 +30,7 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
   const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
   const limiter = limiterExtras(setup, gw.env);
   const cache = await cacheFromEnv(gw.env, gw);
+  const jobs = await jobsFromEnv(gw, setup.limiter, cache.analyzer.deps.cache);
   return {
     // Before validation and admission: the limiter counts the authenticated user.
     authenticate: (app: Hono) => {
@@ -35,13 +38,16 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
     },
     mount: (app: Hono) => {
       limiter.mount(app);
+      jobs.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
+      jobs.mountAdmin(app);
     },
     ready: limiter.ready,
-    healthz: [...limiter.healthz, cache.healthz],
+    healthz: [...limiter.healthz, cache.healthz, jobs.healthz],
     analyzer: cache.analyzer,
     close: async () => {
+      await jobs.close();
       await cache.close();
       await setup.close();
     },

@@ -417,3 +417,31 @@ Deno.test("k8s: the README's deployment commands apply kustomizations", async ()
   for (const dir of applied) assert.ok(dirs.includes(dir), `README: ${dir} is a kustomization`);
   assert.ok(!/kubectl apply -f deploy\/k8s/.test(readme), "not -f: that applies every file");
 });
+
+k8sTest(
+  "Redis keeps the jobs: append-only on a claimed volume, noeviction; KEDA follows the job queue",
+  async () => {
+    for (const dir of APPLIED) {
+      const objs = await render(dir);
+      const redis = named(objs, "Deployment", "spotgate-redis")!;
+      const container = podContainers(redis)[0]!;
+      const args = (container.args as string[]).join(" ");
+      assert.match(args, /--appendonly yes/, `${dir}: append-only`);
+      assert.match(args, /--maxmemory-policy noeviction/, `${dir}: noeviction`);
+      const spec = redis.spec.template.spec;
+      const volume = spec.volumes.find((v: { name: string }) =>
+        (container.volumeMounts as { name: string; mountPath: string }[]).some((m) =>
+          m.name === v.name && m.mountPath === "/data"
+        )
+      );
+      const claim = named(objs, "PersistentVolumeClaim", volume?.persistentVolumeClaim?.claimName);
+      assert.ok(claim, `${dir}: /data is a PersistentVolumeClaim of the set`);
+      assert.equal(redis.spec.strategy.type, "Recreate", `${dir}: one pod owns the volume`);
+    }
+    const keda = named(await render(KEDA), "ScaledObject", "spotgate-spots-inflight")!;
+    const queries = keda.spec.triggers.map((t: { metadata: { query: string } }) =>
+      t.metadata.query
+    );
+    assert.ok(queries.includes("max(spotgate_jobs_waiting)"), JSON.stringify(queries));
+  },
+);

@@ -46,7 +46,7 @@ export async function shippedExprs(root = "deploy"): Promise<{ where: string; ex
   for await (const e of Deno.readDir(`${root}/grafana/dashboards`)) {
     const d = JSON.parse(await Deno.readTextFile(`${root}/grafana/dashboards/${e.name}`));
     for (const p of d.panels) {
-      for (const t of p.targets) out.push({ where: `${e.name}: ${p.title}`, expr: t.expr });
+      for (const t of p.targets ?? []) out.push({ where: `${e.name}: ${p.title}`, expr: t.expr });
     }
   }
   const rules = parse(await Deno.readTextFile(`${root}/prometheus/rules.yml`));

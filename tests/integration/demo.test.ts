@@ -29,6 +29,19 @@ Deno.test("demo: two Stockfish spots and the gateway answer through the printed 
     const order = lines.filter((l) => / listening$/.test(l.msg)).map((l) => l.service);
     assert.deepEqual(order, ["spot", "spot", "spotgate"], "the gateway starts after its spots");
     assert.deepEqual(lines.filter((l) => /→ (degraded|down)/.test(l.msg)), [], demo.output());
+    // The printed whole-game curls, run as printed: the Opera Game is analysed to the end.
+    const printed = demo.output().split("\n").map((l) => l.trim());
+    const submit = printed.find((l) => l.startsWith("JOB=$(curl"));
+    const follow = printed.find((l) => l.includes("/events"));
+    assert.ok(submit && follow, demo.output());
+    const run = await new Deno.Command("bash", {
+      args: ["-c", `${submit}\ntimeout 120 ${follow}`],
+      stdout: "piped",
+    }).output();
+    const sse = new TextDecoder().decode(run.stdout);
+    assert.match(sse, /event: game\nid: \d+\ndata: \{"game_id":"opera-1858","phase":1,"depth":8/);
+    assert.match(sse, /"phase":2,"depth":14/);
+    assert.match(sse, /event: done\n/);
   } finally {
     const status = await demo.stop("SIGTERM");
     assert.equal(status.code, 0, demo.output());
