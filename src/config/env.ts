@@ -50,6 +50,8 @@ export const envSchema = z.object({
   ENGINE_SPOTS_DNS: parsedBy(parseDnsSetting),
   SPOT_DNS_INTERVAL: num(10, 1, 3600),
   SPOT_DNS_SERVER: parsedBy(parseNameServer),
+  // The built-in web console at /console/ (README "Console"); `off`: not served, `/` is a 404.
+  CONSOLE: z.enum(["on", "off"]).default("on"),
 });
 
 /** The validated environment. */

@@ -4,6 +4,9 @@ import { adminAuth, adminVerifier } from "../http/middleware/admin-auth.ts";
 import { mountAppAuth } from "../http/middleware/app-auth.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
+import { consoleRoutes } from "../http/routes/console.ts";
+import { loadConsoleFiles } from "../http/routes/console-site.ts";
+import { statusEventRoutes } from "../http/routes/status-events.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
@@ -35,6 +38,9 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
       limiter.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
+      app.route("/", statusEventRoutes(gw, limiter.healthz));
+      // Loaded (and built when stale) in the background: the gateway serves at once.
+      if (gw.env.CONSOLE === "on") app.route("/", consoleRoutes(loadConsoleFiles(gw.log)));
     },
     ready: limiter.ready,
     healthz: limiter.healthz,
