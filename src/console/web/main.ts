@@ -8,4 +8,8 @@ import { App } from "./app.ts";
 import { html } from "./html.ts";
 
 const root = document.getElementById("app");
-if (root) render(html`<${App} />`, root);
+if (root) {
+  // The "loading" line is replaced, not kept below the app.
+  root.textContent = "";
+  render(html`<${App} />`, root);
+}

@@ -25,7 +25,7 @@ export function statusEventRoutes(
     onError: (error) => gw.log.warn("status report failed", { error: String(error) }),
   });
   const app = new Hono();
-  app.get(STATUS_EVENTS_PATH, (c) => {
+  app.get(STATUS_EVENTS_PATH, () => {
     let unsubscribe: (() => void) | undefined;
     const body = new ReadableStream<Uint8Array>({
       start(ctl) {
