@@ -50,6 +50,15 @@ export const envSchema = z.object({
   ENGINE_SPOTS_DNS: parsedBy(parseDnsSetting),
   SPOT_DNS_INTERVAL: num(10, 1, 3600),
   SPOT_DNS_SERVER: parsedBy(parseNameServer),
+  // Game analysis jobs (README "Game analysis jobs").
+  JOB_MAX_GAMES: num(200, 1),
+  JOB_QUEUE_MAX: num(100, 1),
+  JOB_RESULT_TTL: num(86_400, 1),
+  JOB_MAX_BODY_BYTES: num(2_097_152, 1024),
+  JOB_CONCURRENCY: num(4, 1),
+  JOB_ATTEMPTS: num(3, 1),
+  JOB_BACKOFF_MS: num(2000),
+  JOB_LOCK_MS: num(30_000, 1000),
   // The built-in web console at /console/ (README "Console"); `off`: not served, `/` is a 404.
   CONSOLE: z.enum(["on", "off"]).default("on"),
 });

@@ -9,6 +9,7 @@ import { loadConsoleFiles } from "../http/routes/console-site.ts";
 import { statusEventRoutes } from "../http/routes/status-events.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
+import { jobsFromEnv } from "./jobs-setup.ts";
 import { limiterExtras, limiterFromEnv } from "./limiter-setup.ts";
 
 /** Optional parts built from the environment, and how to close them at shutdown. */
@@ -18,7 +19,7 @@ export interface Extras extends AppExtras {
 
 /**
  * Builds the parts the environment configures: app authentication (when on), the limiter,
- * and the (JWT-guarded) admin API, each with its own key.
+ * the game analysis jobs, and the (JWT-guarded) admin API, each with its own key.
  */
 export async function extrasFor(gw: Gateway): Promise<Extras> {
   const verify = await adminVerifier({
@@ -29,6 +30,8 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
   const appAuth = await appAuthFromEnv(gw.env);
   const setup = await limiterFromEnv(gw.env, gw.metrics, gw.log);
   const limiter = limiterExtras(setup, gw.env);
+  const jobs = await jobsFromEnv(gw, setup.limiter);
+  const healthz = [...limiter.healthz, jobs.healthz];
   return {
     // Before validation and admission: the limiter counts the authenticated user.
     authenticate: (app: Hono) => {
@@ -36,14 +39,19 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
     },
     mount: (app: Hono) => {
       limiter.mount(app);
+      jobs.mount(app);
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
-      app.route("/", statusEventRoutes(gw, limiter.healthz));
+      jobs.mountAdmin(app);
+      app.route("/", statusEventRoutes(gw, healthz));
       // Loaded (and built when stale) in the background: the gateway serves at once.
       if (gw.env.CONSOLE === "on") app.route("/", consoleRoutes(loadConsoleFiles(gw.log)));
     },
     ready: limiter.ready,
-    healthz: limiter.healthz,
-    close: () => setup.close(),
+    healthz,
+    close: async () => {
+      await jobs.close();
+      await setup.close();
+    },
   };
 }

@@ -1,30 +1,29 @@
-import { GatewayError } from "../errors/gateway-error.ts";
 import type { EngineProcess } from "./engine.ts";
+import { type Priority, WaitQueues } from "./wait-queues.ts";
 
-/** 503 `engine_busy`: every engine busy and the queue full. */
-export function busyError(): GatewayError {
-  return new GatewayError("engine_busy", "Every engine is busy and the queue is full", {
-    hint: "Retry after the Retry-After delay",
-    retryAfter: 1,
-  });
-}
+export { busyError } from "./wait-queues.ts";
+export type { Priority };
 
 /**
- * A fixed number of long-lived engines and a bounded FIFO queue of waiting requests. An engine
- * handed back as broken is killed and replaced; its slot returns once the new one is ready.
+ * Long-lived engines and bounded queues of waiting requests, interactive ones first. A batch
+ * search's engine is taken over (`preemption`) when an interactive request would wait, so
+ * batches never delay interactive work; idle of those, a one-engine spot still serves batches.
+ * A broken engine is killed and replaced; its slot returns once the new one is ready.
  */
 export class EnginePool {
   #idle: EngineProcess[] = [];
-  #waiting: { resolve: (e: EngineProcess) => void; reject: (e: Error) => void }[] = [];
+  readonly #waiting: WaitQueues<EngineProcess>;
+  readonly #batchHeld = new Map<EngineProcess, AbortController>();
   #busy = 0;
   #stopped = false;
-
   constructor(
     readonly capacity: number,
-    private readonly queueSize: number,
+    queueSize: number,
     private readonly spawn: () => Promise<EngineProcess>,
     private readonly onReplace: (err: unknown) => void = () => {},
-  ) {}
+  ) {
+    this.#waiting = new WaitQueues(queueSize);
+  }
 
   /** Starts every engine; resolves once all have answered their handshake. */
   async start(): Promise<void> {
@@ -36,37 +35,47 @@ export class EnginePool {
     return this.#busy;
   }
 
-  /** Whether a request now would be refused: no idle engine and the queue is full. */
-  get full(): boolean {
-    return this.#idle.length === 0 && this.#waiting.length >= this.queueSize;
+  /** Whether a request of `priority` now would be refused (each priority has its own queue). */
+  isFull(priority: Priority): boolean {
+    return this.#idle.length === 0 && this.#waiting.isFull(priority);
   }
 
-  /** An idle engine, after waiting in the queue if needed; 503 `engine_busy` when it is full. */
-  acquire(signal: AbortSignal): Promise<EngineProcess> {
+  /**
+   * An idle engine, after waiting in the queue if needed; 503 `engine_busy` when it is full.
+   * An interactive request that has to wait stops one batch search to take its engine.
+   */
+  async acquire(signal: AbortSignal, priority: Priority = "interactive"): Promise<EngineProcess> {
     let engine = this.#idle.pop();
     while (engine && !engine.alive) { // died while idle: replace it, try the next one
       this.#busy++;
       this.release(engine, true);
       engine = this.#idle.pop();
     }
-    if (engine) {
-      this.#busy++;
-      return Promise.resolve(engine);
+    if (engine) this.#busy++;
+    else {
+      const waiting = this.#waiting.wait(priority, signal);
+      if (priority === "interactive") this.#preemptOne();
+      engine = await waiting;
     }
-    if (this.#waiting.length >= this.queueSize) return Promise.reject(busyError());
-    return new Promise((resolve, reject) => {
-      const waiter = { resolve, reject };
-      this.#waiting.push(waiter);
-      signal.addEventListener("abort", () => {
-        const i = this.#waiting.indexOf(waiter);
-        if (i >= 0) this.#waiting.splice(i, 1);
-        reject(new GatewayError("invalid_request", "Client went away while queued"));
-      }, { once: true });
-    });
+    if (priority === "batch") this.#batchHeld.set(engine, new AbortController());
+    return engine;
+  }
+
+  /** Aborts when an interactive request takes this (batch-held) engine over; never otherwise. */
+  preemption(engine: EngineProcess): AbortSignal {
+    return this.#batchHeld.get(engine)?.signal ?? new AbortController().signal;
+  }
+
+  // One batch search stopped per interactive waiter, not one per call: no needless stops.
+  #preemptOne(): void {
+    const held = [...this.#batchHeld.values()];
+    if (held.filter((c) => c.signal.aborted).length >= this.#waiting.count("interactive")) return;
+    held.find((c) => !c.signal.aborted)?.abort();
   }
 
   /** Hands an engine back; a broken one (or a dead process) is killed and replaced. */
   release(engine: EngineProcess, broken = false): void {
+    this.#batchHeld.delete(engine);
     if (!broken && engine.alive && !this.#stopped) return this.#handOut(engine);
     void engine.kill();
     if (this.#stopped) return void this.#busy--;
@@ -77,8 +86,7 @@ export class EnginePool {
   }
 
   #handOut(engine: EngineProcess): void {
-    const next = this.#waiting.shift();
-    if (next) return next.resolve(engine);
+    if (this.#waiting.handTo(engine)) return;
     this.#busy--;
     this.#idle.push(engine);
   }
@@ -86,7 +94,7 @@ export class EnginePool {
   /** Kills every idle engine; busy ones are killed as they come back. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    for (const w of this.#waiting.splice(0)) w.reject(new GatewayError("engine_busy", "Stopping"));
+    this.#waiting.rejectAll();
     await Promise.all(this.#idle.splice(0).map((e) => e.kill()));
   }
 }

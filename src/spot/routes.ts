@@ -6,7 +6,12 @@ import { GatewayError } from "../errors/gateway-error.ts";
 import { renderError } from "../errors/render.ts";
 import { encodeComment, encodeEvent, SSE_HEADERS } from "../sse/format.ts";
 import { analyze, type AnalyzeDeps } from "./analyze.ts";
-import { busyError } from "./engine-pool.ts";
+import { busyError, type Priority } from "./engine-pool.ts";
+
+/** `X-Priority: batch` marks a job's background position; anything else is interactive. */
+export function requestPriority(header: string | undefined): Priority {
+  return header?.trim().toLowerCase() === "batch" ? "batch" : "interactive";
+}
 
 /** The reference spot's HTTP API (DESIGN §2). `keepAliveMs`: comment period while searching. */
 export function spotApp(deps: AnalyzeDeps & { keepAliveMs?: number }): Hono {
@@ -25,11 +30,13 @@ export function spotApp(deps: AnalyzeDeps & { keepAliveMs?: number }): Hono {
     }));
   app.post("/analyze", async (c) => {
     const req = parseAnalysisParams(await readJsonObject(c));
-    return c.json(await analyze(deps, req, () => {}, c.req.raw.signal));
+    const priority = requestPriority(c.req.header("x-priority"));
+    return c.json(await analyze(deps, req, () => {}, c.req.raw.signal, priority));
   });
   app.get("/analyze/stream", (c) => {
     const req = parseAnalysisParams(c.req.query());
-    if (deps.pool.full) throw busyError(); // refuse before the 200 goes out
+    const priority = requestPriority(c.req.header("x-priority"));
+    if (deps.pool.isFull(priority)) throw busyError(); // refuse before the 200 goes out
     const abort = new AbortController();
     const body = new ReadableStream<Uint8Array>({
       start(ctl) {
@@ -50,7 +57,7 @@ export function spotApp(deps: AnalyzeDeps & { keepAliveMs?: number }): Hono {
             );
           }
         };
-        analyze(deps, req, onLines, abort.signal).then(
+        analyze(deps, req, onLines, abort.signal, priority).then(
           (result) =>
             send(encodeEvent({ event: "result", id: "result", data: JSON.stringify(result) })),
           (err: unknown) => {

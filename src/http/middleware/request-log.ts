@@ -18,6 +18,11 @@ const PATTERNS: [RegExp, string][] = [
   [/^\/v1\/leases$/, "/v1/leases"],
   [/^\/v1\/leases\/[^/]+\/renew$/, "/v1/leases/:id/renew"],
   [/^\/v1\/leases\/[^/]+$/, "/v1/leases/:id"],
+  [/^\/v1\/(games|batches)$/, "/v1/$1"],
+  [/^\/v1\/jobs\/[^/]+\/events$/, "/v1/jobs/:id/events"],
+  [/^\/v1\/jobs\/[^/]+$/, "/v1/jobs/:id"],
+  [/^\/admin\/jobs$/, "/admin/jobs"],
+  [/^\/admin\/jobs\/[^/]+\/retry$/, "/admin/jobs/:id/retry"],
 ];
 
 /** The `route` label of a request no route matched (a 404): one label for every such path. */
