@@ -21,14 +21,14 @@ export function GameView({ game }: { game: GameAnalysis }): VNode {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement | null)?.closest?.("textarea, input")) return;
-      const to = stepFor(e.key, selected, plies.length);
-      if (to === undefined) return;
+      if (stepFor(e.key, 0, plies.length) === undefined) return;
       e.preventDefault();
-      setSelected(to);
+      // From the state as it is, not as this listener saw it: keys come faster than renders.
+      setSelected((at) => stepFor(e.key, at, plies.length) ?? at);
     };
     addEventListener("keydown", onKey);
     return () => removeEventListener("keydown", onKey);
-  }, [selected, plies.length]);
+  }, [plies.length]);
   const board = boardFor(plies, selected);
   const next = plies[selected];
   const bestText = next?.best
