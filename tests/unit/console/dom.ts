@@ -12,6 +12,27 @@ for (const name of ["document", "HTMLElement", "Node", "Element", "Event", "SVGE
   globals[name] ??= (dom as unknown as Record<string, unknown>)[name];
 }
 globals.document = dom.document;
+// Chessground reads `window` (Deno 2 has none): the global scope stands in for it.
+globals.window ??= globalThis;
+// Chessground redraws on animation frames: here a frame is the next turn of the event loop.
+globals.requestAnimationFrame ??= (cb: (t: number) => void) =>
+  setTimeout(() => cb(performance.now()), 0);
+globals.cancelAnimationFrame ??= (id: number) => clearTimeout(id);
+
+/** linkedom's own Event, which its dispatchEvent can fill in (Deno's has read-only fields). */
+export const DomEvent: typeof Event = (dom as unknown as { Event: typeof Event }).Event;
+
+/** Dispatches a plain event of `type` (`click`, `input`, …) on `el`. */
+export function fire(el: Element | null, type: string): void {
+  if (!el) throw new Error(`nothing to ${type}`);
+  el.dispatchEvent(new DomEvent(type, { bubbles: true }));
+}
+
+/** Sets an input's value and fires its `input` event, as typing would. */
+export function typeInto(el: Element | null, value: string): void {
+  (el as unknown as { value: string }).value = value;
+  fire(el, "input");
+}
 
 /** The test document. */
 export const testDocument: Document = dom.document as unknown as Document;
