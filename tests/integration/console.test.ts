@@ -5,7 +5,11 @@ import { parseSse, type SseChunk } from "../../src/sse/parse.ts";
 import type { SseEvent } from "../../src/sse/event.ts";
 
 /** Reads events from an open stream until `n` came or it ended (bounded by `timeoutMs`). */
-async function readEvents(reader: ReadableStreamDefaultReader<SseChunk>, n: number, timeoutMs = 15_000) {
+async function readEvents(
+  reader: ReadableStreamDefaultReader<SseChunk>,
+  n: number,
+  timeoutMs = 15_000,
+) {
   const events: SseEvent[] = [];
   const deadline = Date.now() + timeoutMs;
   while (events.length < n && Date.now() < deadline) {
@@ -30,17 +34,28 @@ Deno.test("status stream: the /healthz data every second, no spot URL; it ends w
     for (const e of events) {
       assert.equal(e.event, "status");
       const report = JSON.parse(e.data);
-      assert.deepEqual(Object.keys(report).sort(), Object.keys(healthz).sort(), "the /healthz data");
+      assert.deepEqual(
+        Object.keys(report).sort(),
+        Object.keys(healthz).sort(),
+        "the /healthz data",
+      );
       assert.equal(report.spots[0].id, "s-1");
       assert.ok(!e.data.includes(`:${spot.port}`), "no spot URL");
     }
-    assert.deepEqual(events.map((e) => Number(e.id)), [1, 2, 3].map((i) => Number(events[0]!.id) + i - 1));
+    assert.deepEqual(
+      events.map((e) => Number(e.id)),
+      [1, 2, 3].map((i) => Number(events[0]!.id) + i - 1),
+    );
     const exited = gw.proc.child.status;
     gw.proc.child.kill("SIGTERM");
     const rest = await readEvents(reader, 100, 20_000);
     assert.equal(rest.ended, true, "the stream ended");
     assert.equal(JSON.parse(rest.events.at(-1)!.data).status, "draining");
-    assert.equal((await exited).code, 0, "the gateway stopped without waiting for its drain timeout");
+    assert.equal(
+      (await exited).code,
+      0,
+      "the gateway stopped without waiting for its drain timeout",
+    );
   } finally {
     await gw?.stop();
     await spot?.stop();
@@ -57,12 +72,16 @@ Deno.test("console: served by the gateway with its CSP, gzip and ETag; CONSOLE=o
     assert.match(page.headers.get("content-security-policy")!, /script-src 'self'/);
     const html = await page.text();
     const script = /src="(main-[A-Z0-9]+\.js)"/.exec(html)![1]!;
-    const js = await fetch(`${on.url}/console/${script}`, { headers: { "accept-encoding": "gzip" } });
+    const js = await fetch(`${on.url}/console/${script}`, {
+      headers: { "accept-encoding": "gzip" },
+    });
     assert.equal(js.headers.get("content-encoding"), "gzip");
     assert.match(js.headers.get("cache-control")!, /immutable/);
     const etag = js.headers.get("etag")!;
     await js.body?.cancel();
-    const again = await fetch(`${on.url}/console/${script}`, { headers: { "if-none-match": etag } });
+    const again = await fetch(`${on.url}/console/${script}`, {
+      headers: { "if-none-match": etag },
+    });
     assert.equal(again.status, 304);
     await again.body?.cancel();
     off = await startGateway({ "s-1": spot }, { CONSOLE: "off" });

@@ -7,7 +7,8 @@ import { sourceHash } from "../../../src/console/build/sources.ts";
 import { loadConsoleFiles } from "../../../src/http/routes/console-site.ts";
 import { Logger } from "../../../src/obs/log.ts";
 
-const tempDir = async () => new URL(`file://${await Deno.makeTempDir({ prefix: "console-bundle-" })}/`);
+const tempDir = async () =>
+  new URL(`file://${await Deno.makeTempDir({ prefix: "console-bundle-" })}/`);
 
 Deno.test("console bundle: built with esbuild into hashed files, the page naming them, nothing inline", async () => {
   const dir = await tempDir();
@@ -20,7 +21,11 @@ Deno.test("console bundle: built with esbuild into hashed files, the page naming
     assert.match(style!, /^style-[A-Z0-9]{8}\.css$/);
     const html = await Deno.readTextFile(new URL("index.html", dir));
     assert.ok(html.includes(`src="${script}"`) && html.includes(`href="${style}"`));
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>|\bstyle=|\bon[a-z]+=/i, "no inline script or style");
+    assert.doesNotMatch(
+      html,
+      /<script(?![^>]*\bsrc=)[^>]*>|\bstyle=|\bon[a-z]+=/i,
+      "no inline script or style",
+    );
     const css = await Deno.readTextFile(new URL(style!, dir));
     assert.match(css, /cg-board/, "chessground's stylesheet is bundled in");
     assert.doesNotMatch(css, /@import/);
@@ -56,7 +61,10 @@ Deno.test("console bundle: fresh is kept, stale is rebuilt when allowed, else re
     assert.match(log.at(-1)!, /older than its sources/);
     await Deno.writeTextFile(new URL("manifest.json", dir), "{}");
     assert.equal(await readManifest(dir), undefined, "not a manifest");
-    await Deno.writeTextFile(new URL("manifest.json", dir), JSON.stringify({ source_hash: "x", files: ["gone.js"] }));
+    await Deno.writeTextFile(
+      new URL("manifest.json", dir),
+      JSON.stringify({ source_hash: "x", files: ["gone.js"] }),
+    );
     const broken = await loadConsoleFiles(logger, dir, () => Promise.resolve(false));
     assert.match((broken as { missing: string }).missing, /could not be built or loaded/);
     assert.equal(await mayBuild(dir), true, "this test runs with -A");
@@ -68,7 +76,10 @@ Deno.test("console bundle: fresh is kept, stale is rebuilt when allowed, else re
 Deno.test("console bundle: packages resolve to files in Deno's cache, their dependencies from the importer", () => {
   const chessops = resolvePackageFile("chessops/pgn", import.meta.filename!);
   assert.match(chessops, /chessops.*pgn\.js$/);
-  const css = resolvePackageFile("@lichess-org/chessground/assets/chessground.base.css", import.meta.filename!);
+  const css = resolvePackageFile(
+    "@lichess-org/chessground/assets/chessground.base.css",
+    import.meta.filename!,
+  );
   assert.match(css, /chessground\.base\.css$/);
   assert.match(resolvePackageFile("@badrap/result", chessops), /@badrap[\/\\]result/);
   assert.throws(() => resolvePackageFile("no-such-package-here", import.meta.filename!));

@@ -42,16 +42,22 @@ Deno.test("console serving: gzip when asked for, a 304 for a known ETag, HEAD wi
   const app = await site();
   const plain = await app.request("/console/main-AAAA.js");
   const bytes = new Uint8Array(await plain.arrayBuffer());
-  const zipped = await app.request("/console/main-AAAA.js", { headers: { "accept-encoding": "br, gzip;q=0.8" } });
+  const zipped = await app.request("/console/main-AAAA.js", {
+    headers: { "accept-encoding": "br, gzip;q=0.8" },
+  });
   assert.equal(zipped.headers.get("content-encoding"), "gzip");
   assert.equal(zipped.headers.get("vary"), "Accept-Encoding");
   const body = new Uint8Array(await zipped.arrayBuffer());
   assert.ok(body.length < bytes.length, "smaller");
-  const unzipped = await new Response(new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  const unzipped = await new Response(
+    new Blob([body]).stream().pipeThrough(new DecompressionStream("gzip")),
+  ).arrayBuffer();
   assert.deepEqual(new Uint8Array(unzipped), bytes);
   const etag = plain.headers.get("etag")!;
   assert.match(etag, /^"[0-9a-f]{32}"$/);
-  const again = await app.request("/console/main-AAAA.js", { headers: { "if-none-match": `W/${etag}` } });
+  const again = await app.request("/console/main-AAAA.js", {
+    headers: { "if-none-match": `W/${etag}` },
+  });
   assert.equal(again.status, 304);
   assert.equal(await again.text(), "");
   const head = await app.request("/console/main-AAAA.js", { method: "HEAD" });

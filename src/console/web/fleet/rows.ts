@@ -58,10 +58,14 @@ export function spotRows(spots: SpotStatus[], now: number): SpotRow[] {
   });
 }
 
-/** A section of the report (jobs, cache) as label/value pairs, for a small panel. */
+/**
+ * A section of the report (jobs, cache) as label/value pairs, for a small panel: its state,
+ * not its configured `limits`.
+ */
 export function sectionPairs(section: Record<string, unknown> | undefined): [string, string][] {
   if (!section) return [];
   return Object.entries(section).flatMap(([k, v]): [string, string][] => {
+    if (k === "limits") return [];
     if (v !== null && typeof v === "object") {
       return sectionPairs(v as Record<string, unknown>).map(([kk, vv]) => [`${k} ${kk}`, vv]);
     }
