@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { type Server, startFaultSpot, startGateway } from "../helpers/cluster.ts";
 import { parseSse, type SseChunk } from "../../src/sse/parse.ts";
 import type { SseEvent } from "../../src/sse/event.ts";
+import { startDeno } from "../helpers/procs.ts";
 
 /** Reads events from an open stream until `n` came or it ended (bounded by `timeoutMs`). */
 async function readEvents(
@@ -98,4 +99,21 @@ Deno.test("console: served by the gateway with its CSP, gzip and ETag; CONSOLE=o
     await off?.stop();
     await spot?.stop();
   }
+});
+
+Deno.test("deno task console:build: up to date when the bundle is fresh, built with --force", async () => {
+  const run = async (...args: string[]) => {
+    const proc = startDeno("src/console/build/cli.ts", args);
+    await proc.child.status;
+    const status = await proc.stop(); // it has exited: this waits for its output
+    return { code: status.code, out: proc.output() };
+  };
+  const forced = await run("--force");
+  assert.equal(forced.code, 0, forced.out);
+  assert.match(
+    forced.out,
+    /console bundle built: dist\/console\/ \(index\.html, main-\w+\.js, style-\w+\.css\)/,
+  );
+  const again = await run();
+  assert.match(again.out, /console bundle up to date/);
 });

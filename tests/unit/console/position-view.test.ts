@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { fire, flush, mount, typeInto, unmount } from "./dom.ts";
+import { fire, flush, mount, testDocument, typeInto, unmount } from "./dom.ts";
+import { render } from "preact";
 import { serveFetch, sse } from "./fake-fetch.ts";
 import { html } from "../../../src/console/web/html.ts";
 import { PositionView } from "../../../src/console/web/position/position-view.ts";
@@ -96,6 +97,16 @@ Deno.test("app: a tab per view, the open one from the URL fragment", async () =>
     assert.ok(root.querySelector("#fleet"));
     assert.equal(viewOf("#game"), "game");
     assert.equal(viewOf("#nonsense"), "fleet");
+    // The entry module renders the app into the page's #app, replacing its loading line.
+    const page = testDocument.createElement("div");
+    page.id = "app";
+    page.textContent = "Loading…";
+    testDocument.body.appendChild(page);
+    await flush(() => import("../../../src/console/web/main.ts"));
+    assert.equal(page.querySelectorAll("nav a").length, 3);
+    assert.doesNotMatch(page.textContent ?? "", /Loading/);
+    await flush(() => render(null, page));
+    page.remove();
   } finally {
     await unmount(root);
     if (had) Object.defineProperty(globalThis, "location", { value: saved, configurable: true });

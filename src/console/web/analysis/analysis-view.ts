@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { VNode } from "preact";
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { html } from "../html.ts";
 import type { ApiError } from "../lib/api-error.ts";
 import { ErrorNotice, StreamNotice } from "../lib/notice.ts";
@@ -19,10 +19,8 @@ export function AnalysisView(): VNode {
   const [phasesText, setPhasesText] = useState("8, 14");
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [job, setJob] = useState<JobView | undefined>(undefined);
-  const jobRef = useRef(job);
-  jobRef.current = job;
   const state = useStream(job ? jobEventsUrl(job.jobId) : undefined, (ev) => {
-    if (jobRef.current) setJob((j) => (j ? applyJobEvent(j, ev) : j));
+    setJob((j) => (j ? applyJobEvent(j, ev) : j));
   }, isJobEnd);
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -24,6 +24,7 @@ export function PositionView(): VNode {
   const [multipv, setMultipv] = useState("3");
   const [run, setRun] = useState<{ url: string; fen: string; n: number } | undefined>(undefined);
   const [analysis, setAnalysis] = useState<LiveAnalysis>(EMPTY);
+  // The run's number as a fragment (never sent): the same position asked again is a new stream.
   const state = useStream(run ? `${run.url}#${run.n}` : undefined, (ev) => {
     setAnalysis((a) => applyAnalysisEvent(a, ev));
   }, isAnalysisEnd);
