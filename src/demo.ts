@@ -76,6 +76,7 @@ const [submitGame, followGame] = gameCurls(`http://127.0.0.1:${port}`);
 // deno-lint-ignore no-console -- the demo's whole point is to tell the user what to run
 console.log(`
 spotgate demo: gateway on http://127.0.0.1:${port}, spots local-1 and local-2 on ${spotPorts}
+  console: http://127.0.0.1:${port}/console/
   curl -N 'http://127.0.0.1:${port}/analyze/stream?fen=${fen}&depth=14&multipv=2'
   curl -s http://127.0.0.1:${port}/healthz
 Analyse a whole game (the Opera Game, Morphy 1858), then follow its progress and results:

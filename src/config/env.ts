@@ -65,6 +65,8 @@ export const envSchema = z.object({
   JOB_ATTEMPTS: num(3, 1),
   JOB_BACKOFF_MS: num(2000),
   JOB_LOCK_MS: num(30_000, 1000),
+  // The built-in web console at /console/ (README "Console"); `off`: not served, `/` is a 404.
+  CONSOLE: z.enum(["on", "off"]).default("on"),
 });
 
 /** The validated environment. */

@@ -4,6 +4,9 @@ import { adminAuth, adminVerifier } from "../http/middleware/admin-auth.ts";
 import { mountAppAuth } from "../http/middleware/app-auth.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { adminRoutes } from "../http/routes/admin.ts";
+import { consoleRoutes } from "../http/routes/console.ts";
+import { loadConsoleFiles } from "../http/routes/console-site.ts";
+import { statusEventRoutes } from "../http/routes/status-events.ts";
 import { appAuthFromEnv } from "./app-auth-setup.ts";
 import type { Gateway } from "./gateway.ts";
 import { jobsFromEnv } from "./jobs-setup.ts";
@@ -31,6 +34,7 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
   const limiter = limiterExtras(setup, gw.env);
   const cache = await cacheFromEnv(gw.env, gw);
   const jobs = await jobsFromEnv(gw, setup.limiter, cache.analyzer.deps.cache);
+  const healthz = [...limiter.healthz, cache.healthz, jobs.healthz];
   return {
     // Before validation and admission: the limiter counts the authenticated user.
     authenticate: (app: Hono) => {
@@ -42,9 +46,12 @@ export async function extrasFor(gw: Gateway): Promise<Extras> {
       app.use("/admin/*", rateLimit(gw.env.ADMIN_RATE_LIMIT), adminAuth(verify));
       app.route("/", adminRoutes(gw));
       jobs.mountAdmin(app);
+      app.route("/", statusEventRoutes(gw, healthz));
+      // Loaded (and built when stale) in the background: the gateway serves at once.
+      if (gw.env.CONSOLE === "on") app.route("/", consoleRoutes(loadConsoleFiles(gw.log)));
     },
     ready: limiter.ready,
-    healthz: [...limiter.healthz, cache.healthz, jobs.healthz],
+    healthz,
     analyzer: cache.analyzer,
     close: async () => {
       await jobs.close();

@@ -73,6 +73,11 @@ export function limiterExtras(
         redis: env.REDIS_URL ? (await setup.ping() ? "ok" : "unreachable") : "not configured",
         fallback_active: setup.backend() === "fallback",
         limits: setup.answers.limits,
+        // Leases held on this replica, by class (the console's limiter panel).
+        in_flight: {
+          analysis: setup.limiter.inFlight("analysis"),
+          batch: setup.limiter.inFlight("batch"),
+        },
       },
     })],
   };

@@ -1,6 +1,6 @@
 import { GatewayError } from "../errors/gateway-error.ts";
 
-/** The default phase depths (DESIGN §10): a fast first answer at 8, the final one at 14. */
+/** The default phase depths (docs/design.md §10): a fast first answer at 8, the final one at 14. */
 export const DEFAULT_PHASES: readonly number[] = [8, 14];
 
 /** The most phases a job may ask for. */

@@ -19,7 +19,7 @@ const game = z.strictObject({ game_id: gameId.optional(), pgn }, {
   error: 'a game needs "pgn" (PGN text) or "moves" (UCI moves)',
 }).or(z.strictObject({ game_id: gameId.optional(), moves, initial_fen: initialFen.optional() }));
 
-/** `POST /v1/games`: one game and its options (DESIGN §10). */
+/** `POST /v1/games`: one game and its options (docs/design.md §10). */
 export const gameRequest = z.object({
   game_id: gameId.optional(),
   pgn: pgn.optional(),

@@ -3,7 +3,7 @@ import type { GameAnalysis, GameInput } from "../analysis/types.ts";
 /** What a job analyses: one game (`POST /v1/games`) or many games of one user (`/v1/batches`). */
 export type JobKind = "game" | "batch";
 
-/** A job's life (DESIGN §10): queued → running → completed | failed | cancelled. */
+/** A job's life (docs/design.md §10): queued → running → completed | failed | cancelled. */
 export type JobStatus = "queued" | "running" | "completed" | "failed" | "cancelled";
 
 /** Statuses after which nothing changes any more (bar an admin retry of a failed job). */
@@ -51,7 +51,7 @@ export interface JobRecord {
 /** The fields a runner or a route may change. */
 export type JobPatch = Partial<Omit<JobRecord, "id" | "kind" | "user_id" | "created_at">>;
 
-/** Event names of a job's stream (DESIGN §10). */
+/** Event names of a job's stream (docs/design.md §10). */
 export type JobEventName = "progress" | "game" | "done" | "failed";
 
 /** One stored event of a job's stream: its sequence number (the SSE `id`, from 1) and data. */

@@ -1,7 +1,7 @@
 import type { GameAnalysis } from "../analysis/types.ts";
 import type { GameResults, JobKind, JobProgress, JobRecord, JobStatus } from "./types.ts";
 
-/** A job as `GET /v1/jobs/{id}` shows it (DESIGN §10); times as ISO 8601. */
+/** A job as `GET /v1/jobs/{id}` shows it (docs/design.md §10); times as ISO 8601. */
 export interface JobView {
   job_id: string;
   kind: JobKind;

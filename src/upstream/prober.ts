@@ -17,8 +17,8 @@ export interface ProberOptions {
 export class Prober {
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #stopped = true;
-  /** Last check per spot (for `/healthz` and `/health`'s busy/capacity). */
-  readonly last: Map<string, CheckResult> = new Map();
+  /** Last check per spot, with when it ended (for `/healthz` and `/health`'s busy/capacity). */
+  readonly last: Map<string, CheckResult & { checked_at: string }> = new Map();
 
   constructor(private readonly opts: ProberOptions) {}
 
@@ -39,7 +39,7 @@ export class Prober {
   /** Checks one spot now and feeds the result in (admin `/healthcheck`, and the timers). */
   async checkNow(spot: SpotRecord): Promise<CheckResult> {
     const result = await checkSpot(spot.settings.url);
-    this.last.set(spot.id, result);
+    this.last.set(spot.id, { ...result, checked_at: new Date().toISOString() });
     if (!spot.removed) this.opts.onResult(spot, result);
     return result;
   }

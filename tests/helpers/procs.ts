@@ -44,8 +44,12 @@ export function startProc(cmd: string, args: string[], env: Record<string, strin
     stderr: "piped",
   }).spawn();
   let out = "";
+  // A TextDecoder, not a TextDecoderStream: the console's tests bring the DOM's types into the
+  // same program, where a TextDecoderStream does not take a process's Uint8Array stream.
   const collect = async (s: ReadableStream<Uint8Array>) => {
-    for await (const chunk of s.pipeThrough(new TextDecoderStream())) out += chunk;
+    const decoder = new TextDecoder();
+    for await (const chunk of s) out += decoder.decode(chunk, { stream: true });
+    out += decoder.decode();
   };
   const done = Promise.all([collect(child.stdout), collect(child.stderr)]);
   let status: Promise<Deno.CommandStatus> | undefined;

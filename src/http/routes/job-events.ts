@@ -15,7 +15,7 @@ export interface JobEventRouteDeps {
 }
 
 /**
- * `GET /v1/jobs/{id}/events` (DESIGN §10): the job's events from the start, or after the
+ * `GET /v1/jobs/{id}/events` (docs/design.md §10): the job's events from the start, or after the
  * `Last-Event-ID` a reconnecting client sends (header, or `?last_event_id=`). A client that
  * already has the last event of a finished job gets 204, which tells an EventSource to stop.
  */

@@ -35,7 +35,7 @@ function accepted(c: Context, view: { job_id: string }) {
 }
 
 /**
- * The job API of DESIGN §10: submit one game or a batch (202 with the job), look at a job,
+ * The job API of docs/design.md §10: submit one game or a batch (202 with the job), look at a job,
  * cancel it. A refused request (bad game, limit) creates no job.
  */
 export function jobRoutes(d: JobRouteDeps): Hono {

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { VERSION } from "../../api/types.ts";
 import { isUsable } from "../../core/usable.ts";
 import type { Gateway } from "../../gateway/gateway.ts";
+import { healthzReport, type HealthzSection } from "./healthz-report.ts";
 
 /** Extra readiness checks (e.g. Redis), each naming what is wrong or undefined when fine. */
 export type ReadinessCheck = () => Promise<string | undefined>;
 
-/** Extra `/healthz` sections (e.g. the limiter). */
-export type HealthzSection = () => Promise<Record<string, unknown>>;
+export type { HealthzSection } from "./healthz-report.ts";
 
 /** `/health` (liveness, spot-shaped), `/readyz`, `/healthz` and `/metrics` (docs/design.md §3). */
 export function probeRoutes(
@@ -43,30 +43,7 @@ export function probeRoutes(
     }
     return c.json({ ready: reasons.length === 0, reasons }, reasons.length ? 503 : 200);
   });
-  app.get("/healthz", async (c) => {
-    const now = Date.now();
-    const spots = gw.pool.list().map((s) => ({
-      id: s.id,
-      region: s.settings.region,
-      priority: s.settings.priority,
-      enabled: s.enabled,
-      status: s.status,
-      circuit: s.breaker.state(now),
-      in_flight: s.inFlight,
-      usable: isUsable(s, now),
-      last_check: gw.prober.last.get(s.id) ?? null,
-    }));
-    const extra = Object.assign({}, ...(await Promise.all(sections.map((f) => f()))));
-    return c.json({
-      status: gw.draining ? "draining" : "ok",
-      version: VERSION,
-      uptime_s: Math.round((now - gw.startedAt) / 1000),
-      in_flight: spots.reduce((n, s) => n + s.in_flight, 0),
-      streams_active: (await gw.metrics.streamsActive.get()).values[0]?.value ?? 0,
-      spots,
-      ...extra,
-    });
-  });
+  app.get("/healthz", async (c) => c.json(await healthzReport(gw, sections)));
   app.get("/metrics", async (c) => {
     c.header("Content-Type", gw.metrics.registry.contentType);
     return c.body(await gw.metrics.text());

@@ -1,0 +1,4 @@
+/** Bytes (a digest) as lowercase hexadecimal. */
+export function encodeHex(bytes: ArrayBuffer | Uint8Array): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
