@@ -4,6 +4,7 @@
  * pass); then the demo prints the URL and a curl to try. Ctrl-C (or SIGTERM) stops all three.
  */
 import { gameCurls } from "./demo-game.ts";
+import { answers, startDeno } from "./demo-procs.ts";
 import { GATEWAY_DENO_FLAGS } from "./gateway/deno-flags.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -12,39 +13,8 @@ const spotPorts = [
   Deno.env.get("DEMO_SPOT1_PORT") ?? "8001",
   Deno.env.get("DEMO_SPOT2_PORT") ?? "8002",
 ];
-const deno = Deno.execPath();
-
-function start(
-  script: string,
-  args: string[],
-  env: Record<string, string>,
-  flags: readonly string[] = [],
-): Deno.ChildProcess {
-  return new Deno.Command(deno, {
-    args: ["run", ...flags, "-A", `${root}${script}`, ...args],
-    env,
-    stdin: "null",
-  }).spawn();
-}
-
-/** Polls `url` until it answers 200; false if `child` exits first or `timeoutMs` passes. */
-async function answers(url: string, child: Deno.ChildProcess, timeoutMs: number) {
-  let exited = false;
-  child.status.then(() => {
-    exited = true;
-  });
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && !exited) {
-    const res = await fetch(url, { signal: AbortSignal.timeout(1000) }).catch(() => undefined);
-    await res?.body?.cancel();
-    if (res?.status === 200) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
-
 const spots = spotPorts.map((p) =>
-  start("src/spot/main.ts", ["--host", "127.0.0.1", "--port", p, "--engines", "1"], {})
+  startDeno(root, "src/spot/main.ts", ["--host", "127.0.0.1", "--port", p, "--engines", "1"], {})
 );
 const children = [...spots];
 Deno.addSignalListener("SIGINT", () => stop(0));
@@ -59,7 +29,7 @@ const engineSpots = spotPorts.map((p, i) => ({
   url: `http://127.0.0.1:${p}`,
   region: "local",
 }));
-const gateway = start("src/main.ts", [], {
+const gateway = startDeno(root, "src/main.ts", [], {
   LISTEN_HOST: "127.0.0.1",
   PORT: port,
   ENGINE_SPOTS: JSON.stringify(engineSpots),
