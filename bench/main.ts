@@ -32,6 +32,8 @@ import { loggingCost, streamCost } from "./stream-cost.ts";
 const quick = Deno.args.includes("--quick");
 // `--jobs`: only the game analysis job scenarios (report: bench/results/jobs.md).
 const jobsOnly = Deno.args.includes("--jobs");
+// `--streams`: only the stream-path and logging scenarios (report: bench/results/streams.md).
+const streamsOnly = Deno.args.includes("--streams");
 const Q = quick
   ? {
     rounds: 1,
@@ -60,6 +62,7 @@ const Q = quick
 const results: Record<string, unknown> = {
   quick,
   ...(jobsOnly ? { only: "jobs" } : {}),
+  ...(streamsOnly ? { only: "streams" } : {}),
   started: new Date().toISOString(),
 };
 const servers: Server[] = [];
@@ -162,11 +165,13 @@ async function scenario<T>(run: () => Promise<T>): Promise<T> {
 
 const s = await import("./scenarios.ts");
 if (!jobsOnly) {
-  await scenario(proxyCost);
+  if (!streamsOnly) await scenario(proxyCost);
   results.streams = await scenario(() =>
     streamCost({ rounds: Q.rounds, streams: Q.streams, lagStreams: quick ? 3 : 20 }, track)
   );
   results.logging = await scenario(() => loggingCost({ rounds: Q.rounds, secs: Q.secs }, track));
+}
+if (!jobsOnly && !streamsOnly) {
   results.failover = await scenario(() => s.failover(Q.fail as [number, number, number], track));
   results.spread = await scenario(() => s.spread(track));
   results.limiter = await scenario(() => s.limiterCost(quick ? 200 : 2000, track, startRedis));
@@ -181,6 +186,8 @@ if (!jobsOnly) {
     s.realEngine(positions(Q.n), Q.depth, track, startSpot, Q.rounds)
   );
 }
-const { jobScenarios } = await import("./jobs.ts");
-results.jobs = await scenario(() => jobScenarios({ ...Q.jobs, track, startSpot, startGateway }));
+if (!streamsOnly) {
+  const { jobScenarios } = await import("./jobs.ts");
+  results.jobs = await scenario(() => jobScenarios({ ...Q.jobs, track, startSpot, startGateway }));
+}
 await writeReport(results);

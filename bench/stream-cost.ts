@@ -58,7 +58,8 @@ export async function streamCost(
 ): Promise<Record<string, unknown>> {
   const spot = track(await startFaultSpot({ delayMs: 0 }));
   await setFault(spot, "ok", 0, 0);
-  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn" }));
+  // CACHE=off: the rounds repeat one position, which the cache would answer without the spot.
+  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
   const port = freePort();
   const bare = track(
     await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
@@ -116,8 +117,8 @@ export async function loggingCost(
 ): Promise<Record<string, unknown>> {
   const spot = track(await startFaultSpot({ delayMs: 0 }));
   await setFault(spot, "ok", 0, 0);
-  const on = track(await startGateway({ fast: spot }, { LOG_LEVEL: "info" }));
-  const off = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn" }));
+  const on = track(await startGateway({ fast: spot }, { LOG_LEVEL: "info", CACHE: "off" }));
+  const off = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
   const cpu: Record<string, number[]> = { info: [], warn: [] };
   for (const g of [on, off]) await maxThroughput(g.url, 32, q.secs); // warm-up
   for (let r = 0; r < q.rounds; r++) {
