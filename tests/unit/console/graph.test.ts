@@ -12,6 +12,8 @@ const ply = (n: number, score: Score, fen = n % 2 ? W : B): AnalysedPly => ({
   san: "x",
   uci: "a1a2",
   fen,
+  win_before: 50,
+  win_after: 50,
   eval: score,
   best: null,
   best_eval: null,
