@@ -3,14 +3,7 @@
  * machine over loopback. Writes bench/results/latest.{md,json} and prints the summary.
  * Everything it starts is stopped by PID; every loop is bounded in count and time.
  */
-import {
-  serve,
-  type Server,
-  setFault,
-  startFaultSpot,
-  startGateway,
-  startSpot,
-} from "../tests/helpers/cluster.ts";
+import { type Server, setFault, startGateway, startSpot } from "../tests/helpers/cluster.ts";
 import {
   cpuOf,
   fixedRate,
@@ -24,9 +17,8 @@ import {
 } from "./load.ts";
 import { positions } from "./positions.ts";
 import { startRedis } from "../tests/helpers/redis.ts";
-import { freePort } from "../tests/helpers/procs.ts";
 import { writeReport } from "./report.ts";
-import { startPeers } from "./peers.ts";
+import { proxyTargets } from "./peers.ts";
 import { loggingCost, streamCost } from "./stream-cost.ts";
 
 const quick = Deno.args.includes("--quick");
@@ -70,15 +62,8 @@ const track = <T extends Server>(s: T) => (servers.push(s), s);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function proxyCost() {
-  const spot = track(await startFaultSpot({ delayMs: 0 }));
-  await setFault(spot, "ok", 0, 0);
   // The cache off: every request reaches the spot (the cache's own figures: bench/cache.ts).
-  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
-  const port = freePort();
-  const bare = track(
-    await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
-  );
-  const peers = (await startPeers(spot.url)).map(([n, p]) => [n, track(p)] as const);
+  const { spot, gw, bare, peers } = await proxyTargets(track);
   await sleep(500);
   const idleRss = rssOf(gw.proc.pid);
   const targets = [["direct", spot], ["gateway", gw], ["bare", bare], ...peers] as const;

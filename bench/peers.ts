@@ -3,7 +3,13 @@
  * `haproxy`): each is started on loopback in front of the same spot, one process, one thread,
  * keep-alive to the spot and no buffering, so their CPU per request sits beside the gateway's.
  */
-import type { Server } from "../tests/helpers/cluster.ts";
+import {
+  serve,
+  type Server,
+  setFault,
+  startFaultSpot,
+  startGateway,
+} from "../tests/helpers/cluster.ts";
 import { freePort, startProc, waitForOk } from "../tests/helpers/procs.ts";
 
 function installed(cmd: string): boolean {
@@ -72,4 +78,26 @@ export async function startPeers(spotUrl: string): Promise<[string, Server][]> {
     ]);
   }
   return peers;
+}
+
+/**
+ * What the proxy rounds compare, each started once: the fast spot (no delay), the gateway in
+ * front of it with the cache off (every request reaches the spot), the bare Deno proxy and the
+ * installed peers; every process handed to `track` so the scenario stops it.
+ */
+export async function proxyTargets(track: <T extends Server>(s: T) => T): Promise<{
+  spot: Server;
+  gw: Server;
+  bare: Server;
+  peers: (readonly [string, Server])[];
+}> {
+  const spot = track(await startFaultSpot({ delayMs: 0 }));
+  await setFault(spot, "ok", 0, 0);
+  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
+  const port = freePort();
+  const bare = track(
+    await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
+  );
+  const peers = (await startPeers(spot.url)).map(([n, p]) => [n, track(p)] as const);
+  return { spot, gw, bare, peers };
 }

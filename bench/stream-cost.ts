@@ -3,14 +3,7 @@
  * event lag (arrival minus the spot's send time, from a timestamp in each event) and the time
  * to first event on streams paced like an engine's; and what request logging costs.
  */
-import {
-  serve,
-  type Server,
-  setFault,
-  startFaultSpot,
-  startGateway,
-} from "../tests/helpers/cluster.ts";
-import { freePort } from "../tests/helpers/procs.ts";
+import { type Server, setFault, startFaultSpot, startGateway } from "../tests/helpers/cluster.ts";
 import {
   cpuOf,
   maxThroughput,
@@ -21,7 +14,7 @@ import {
   streamOnce,
   streamUrl,
 } from "./load.ts";
-import { startPeers } from "./peers.ts";
+import { proxyTargets } from "./peers.ts";
 
 type Track = <T extends Server>(s: T) => T;
 
@@ -56,15 +49,8 @@ export async function streamCost(
   q: { rounds: number; streams: number; lagStreams: number },
   track: Track,
 ): Promise<Record<string, unknown>> {
-  const spot = track(await startFaultSpot({ delayMs: 0 }));
-  await setFault(spot, "ok", 0, 0);
-  // CACHE=off: the rounds repeat one position, which the cache would answer without the spot.
-  const gw = track(await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }));
-  const port = freePort();
-  const bare = track(
-    await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
-  );
-  const peers = (await startPeers(spot.url)).map(([n, s]) => [n, track(s)] as const);
+  // The cache off: every request reaches the spot (the cache's own figures: bench/cache.ts).
+  const { spot, gw, bare, peers } = await proxyTargets(track);
   const targets = [["direct", spot], ["gateway", gw], ["bare", bare], ...peers] as const;
   for (const [, t] of targets) await streamLoad(t, q.streams / 4, 20); // warm-up
   const rounds: Record<string, number[]> = {};

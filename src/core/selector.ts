@@ -18,14 +18,13 @@ export function costOf(spot: SpotRecord, now: number): number {
 /**
  * How good a candidate's class is, lower first: a spot with an idle engine before one
  * without (a full on-prem tier overflows to the next priority), then healthy (unknown counts
- * with it) before degraded, then the higher priority.
+ * with it) before degraded, then the higher priority. One number (priority is 0..200), so a
+ * pick allocates nothing per candidate.
  */
-function rank(spot: SpotRecord): [number, number, number] {
-  return [hasRoom(spot) ? 0 : 1, spot.status === "degraded" ? 1 : 0, -spot.settings.priority];
-}
-
-function compare(a: [number, number, number], b: [number, number, number]): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+function rank(spot: SpotRecord): number {
+  const room = hasRoom(spot) ? 0 : 1000;
+  const degraded = spot.status === "degraded" ? 500 : 0;
+  return room + degraded + (200 - spot.settings.priority);
 }
 
 /** Whether the spot may be chosen now: usable, not excluded, not full by its own word. */
@@ -39,11 +38,11 @@ export function isCandidate(spot: SpotRecord, opts: PickOptions): boolean {
  */
 export function pick(spots: Iterable<SpotRecord>, opts: PickOptions): SpotRecord | undefined {
   let best: SpotRecord[] = [];
-  let bestRank: [number, number, number] | undefined;
+  let bestRank = Infinity;
   for (const s of spots) {
     if (!isCandidate(s, opts)) continue;
     const r = rank(s);
-    const order = bestRank ? compare(r, bestRank) : -1;
+    const order = r - bestRank;
     if (order < 0) {
       best = [s];
       bestRank = r;

@@ -57,7 +57,10 @@ export async function dispatchJson(
     if (!lease) break;
     const timeoutMs = Math.min(opts.timeoutMs, attempts.remainingMs());
     const res = await postAnalyze(lease.url, req, { ...opts, timeoutMs });
-    const outcome = await verdict(res.outcome, lease.url, opts);
+    // Only a timeout needs the second opinion; every other answer stays on the fast path.
+    const outcome = res.outcome.kind === "timeout"
+      ? await verdict(res.outcome, lease.url, opts)
+      : res.outcome;
     attempts.record(lease, outcome, res.latencyMs);
     if (outcome.kind === "aborted") {
       throw new GatewayError("invalid_request", "Client closed the request");

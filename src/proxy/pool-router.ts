@@ -30,6 +30,9 @@ export class PoolRouter implements Router {
   readonly budget: RetryBudget = new RetryBudget();
   readonly #hooks: RouterHooks;
   readonly #now: () => number;
+  // One recorder for every lease, not a closure per request.
+  readonly #recorder = (spot: SpotRecord, outcome: Outcome, latencyMs: number, ms: number) =>
+    this.#record(spot, outcome, latencyMs, ms);
   constructor(private readonly pool: SpotPool, private readonly opts: PoolRouterOptions) {
     this.#hooks = opts.hooks ?? {};
     this.#now = opts.now ?? Date.now;
@@ -42,7 +45,7 @@ export class PoolRouter implements Router {
     const permit = spot?.breaker.allow(now);
     if (!spot || !permit) return undefined;
     spot.inFlight++;
-    return spotLease(spot, permit, (...a) => this.#record(...a));
+    return spotLease(spot, permit, this.#recorder);
   }
 
   #record(spot: SpotRecord, outcome: Outcome, latencyMs: number, durationMs: number): void {
