@@ -89,6 +89,8 @@ export async function proxyTargets(track: <T extends Server>(s: T) => T): Promis
   spot: Server;
   gw: Server;
   bare: Server;
+  /** The bare proxy relaying a stream through JavaScript (RELAY=js): for the stream rounds. */
+  bareJs: Server;
   peers: (readonly [string, Server])[];
 }> {
   const spot = track(await startFaultSpot({ delayMs: 0 }));
@@ -98,6 +100,14 @@ export async function proxyTargets(track: <T extends Server>(s: T) => T): Promis
   const bare = track(
     await serve("bench/bare-proxy.ts", [], { UPSTREAM: spot.url, PORT: `${port}` }, port),
   );
+  const jsPort = freePort();
+  const bareJs = track(
+    await serve("bench/bare-proxy.ts", [], {
+      UPSTREAM: spot.url,
+      PORT: `${jsPort}`,
+      RELAY: "js",
+    }, jsPort),
+  );
   const peers = (await startPeers(spot.url)).map(([n, p]) => [n, track(p)] as const);
-  return { spot, gw, bare, peers };
+  return { spot, gw, bare, bareJs, peers };
 }

@@ -55,6 +55,13 @@ const TARGETS: Row[] = [
     (v) => v <= 1.25,
   ],
   [
+    // The bare proxy piping natively runs no JavaScript per chunk; this one (RELAY=js) does.
+    "stream of 21 events: gateway CPU ÷ the bare proxy's relaying through JS",
+    (r) => r.streams?.cpu_vs_bare_js,
+    "reported",
+    () => true,
+  ],
+  [
     "stream throughput vs direct",
     (r) => r.streams?.throughput_vs_direct,
     "reported",

@@ -50,8 +50,14 @@ export async function streamCost(
   track: Track,
 ): Promise<Record<string, unknown>> {
   // The cache off: every request reaches the spot (the cache's own figures: bench/cache.ts).
-  const { spot, gw, bare, peers } = await proxyTargets(track);
-  const targets = [["direct", spot], ["gateway", gw], ["bare", bare], ...peers] as const;
+  const { spot, gw, bare, bareJs, peers } = await proxyTargets(track);
+  const targets = [
+    ["direct", spot],
+    ["gateway", gw],
+    ["bare", bare],
+    ["bare_js", bareJs],
+    ...peers,
+  ] as const;
   for (const [, t] of targets) await streamLoad(t, q.streams / 4, 20); // warm-up
   const rounds: Record<string, number[]> = {};
   const add = (k: string, v: number) => (rounds[k] ??= []).push(v);
@@ -87,8 +93,9 @@ export async function streamCost(
   return {
     ...med,
     rounds,
-    peers: peers.map(([n]) => n),
+    peers: ["bare_js", ...peers.map(([n]) => n)],
     cpu_vs_bare: ratio("gateway_cpu_us_per_stream", "bare_cpu_us_per_stream"),
+    cpu_vs_bare_js: ratio("gateway_cpu_us_per_stream", "bare_js_cpu_us_per_stream"),
     throughput_vs_direct: ratio("gateway_streams_per_s", "direct_streams_per_s"),
     lag_added_vs_bare_ms: round(med.gateway_event_lag_p50_ms! - med.bare_event_lag_p50_ms!),
     ttfe_added_vs_bare_ms: round(med.gateway_ttfe_p50_ms! - med.bare_ttfe_p50_ms!),

@@ -75,12 +75,14 @@ export async function relay(
           watchdog.sawEvent();
         }
         if (verdict === "drop" || verdict === "error") {
-          if (scanner.start > run) sink.write(scanner.buffer.subarray(run, scanner.start));
+          if (scanner.start > run) sink.write(scanner.buffer.slice(run, scanner.start));
           run = scanner.end;
         } else sink.forwarded();
         if (verdict === "error" || verdict === "result") break;
       }
-      if (complete > run) sink.write(scanner.buffer.subarray(run, complete));
+      // Copies: the chunk's memory is read into again (upstream/byte-reader.ts).
+      if (complete > run) sink.write(scanner.buffer.slice(run, complete));
+      scanner.keepPending();
       if (verdict === "error") return fail("stream_cut");
       if (verdict === "result") return { kind: "done", latencyMs };
     }

@@ -3,6 +3,7 @@ import { BlockType, readField } from "./block-fields.ts";
 export { BlockType } from "./block-fields.ts";
 
 const LF = 10, CR = 13;
+const EMPTY = new Uint8Array(0);
 
 /**
  * Finds SSE blocks (an event or comments, up to and including the blank line that ends it) in
@@ -13,6 +14,7 @@ const LF = 10, CR = 13;
  *
  *   scanner.feed(chunk);
  *   while (scanner.next()) use(scanner.buffer.subarray(scanner.start, scanner.end), scanner.type)
+ *   scanner.keepPending(); // before the chunk's memory is read into again
  */
 export class SseBlockScanner {
   /** The bytes being scanned: the kept partial block, if any, followed by the last chunk. */
@@ -39,6 +41,16 @@ export class SseBlockScanner {
       joined.set(chunk, kept.length);
       this.buffer = joined;
     }
+    this.#at = 0;
+  }
+
+  /**
+   * Copies the incomplete block at the end of the buffer out of the last chunk, which the
+   * upstream reader reads into again (upstream/byte-reader.ts), detaching it. Offsets into the
+   * old buffer are void afterwards.
+   */
+  keepPending(): void {
+    this.buffer = this.pending === 0 ? EMPTY : this.buffer.slice(this.#at);
     this.#at = 0;
   }
 

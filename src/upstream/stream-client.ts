@@ -4,14 +4,18 @@ import { classifyFetchError, classifyStatus } from "./fetch-outcome.ts";
 import type { AttemptOptions } from "./client.ts";
 import { deadline } from "./deadline.ts";
 import { streamClient } from "./stream-pool.ts";
+import { type ChunkReader, chunkReader } from "./byte-reader.ts";
 
 /** An opened upstream event stream, or why it could not be opened. */
 export interface UpstreamStream {
   outcome: Outcome;
   latencyMs: number;
   status?: number;
-  /** The spot's event stream as bytes (the relay scans them; see sse/block-scanner.ts). */
-  reader?: ReadableStreamDefaultReader<Uint8Array>;
+  /**
+   * The spot's event stream as bytes (the relay scans them; see sse/block-scanner.ts); each
+   * chunk is valid until the next read.
+   */
+  reader?: ChunkReader;
   /** A refused open's answer (the spot's error JSON), for the client's error message. */
   text?: string;
   /**
@@ -31,7 +35,7 @@ export interface UpstreamStream {
 /** How long a finished stream's body may take to end before its connection is closed. */
 export const END_WAIT_MS = 1_000;
 
-function drain(reader: ReadableStreamDefaultReader<Uint8Array>, close: () => void): void {
+function drain(reader: ChunkReader, close: () => void): void {
   const timer = setTimeout(close, END_WAIT_MS);
   const next = (): Promise<void> =>
     reader.read().then((r) => r.done ? undefined : next(), () => undefined);
@@ -47,7 +51,7 @@ export async function openStream(
   const started = performance.now();
   // Until the headers come: the client or the deadline abort it; afterwards only `close()`.
   const attempt = deadline(opts.signal, opts.timeoutMs);
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let reader: ChunkReader | undefined;
   const close = () => {
     attempt.abort();
     reader?.cancel().catch(() => {});
@@ -73,7 +77,7 @@ export async function openStream(
         : classifyStatus(res.status, res.headers.get("retry-after"), text ?? undefined);
       return { outcome, latencyMs, status: res.status, text: text ?? undefined, close, release };
     }
-    reader = res.body.getReader();
+    reader = chunkReader(res.body);
     return { outcome: { kind: "ok" }, latencyMs, status: 200, reader, close, release };
   } catch (err) {
     const latencyMs = performance.now() - started;

@@ -1,4 +1,3 @@
-import { buildConsole } from "./build.ts";
 import { type ConsoleManifest, DIST_DIR, readManifest } from "./manifest.ts";
 import { sourceHash } from "./sources.ts";
 
@@ -31,5 +30,7 @@ export async function ensureBundle(
 ): Promise<BundleState> {
   const state = await bundleState(dir);
   if (state.fresh || !(await allowed())) return state;
+  // Loaded only to build: esbuild's module is megabytes of the gateway's idle memory otherwise.
+  const { buildConsole } = await import("./build.ts");
   return { manifest: await buildConsole(dir), fresh: true };
 }

@@ -131,3 +131,35 @@ Deno.test("relay: an error event mid-chunk is not forwarded; what came before it
   assert.equal(end.kind === "failed" && end.outcome.kind, "stream_cut");
   assert.equal(out.text(), "event: info\nid: 1.1\ndata: {}\n\n");
 });
+
+Deno.test("relay: a reader that reads every chunk into one buffer loses and garbles nothing", async () => {
+  // The upstream reader reuses its buffer (upstream/byte-reader.ts): what the relay forwards,
+  // and the partial event it keeps, must be copies, since the next read overwrites them.
+  const result = encodeEvent({ event: "result", id: "result", data: "{}" });
+  const whole = new Uint8Array([...info("1.1"), ...comment, ...info("2.1"), ...result]);
+  let shared = new ArrayBuffer(whole.length);
+  const cuts = [5, 30, 31, 40, whole.length];
+  let at = 0;
+  const { cur } = scriptedStream(cuts.map((end): [number, Uint8Array] => {
+    const piece = whole.slice(at, end);
+    at = end;
+    return [1, piece];
+  }));
+  const read = cur.upstream.reader!.read.bind(cur.upstream.reader);
+  cur.upstream.reader!.read = async () => {
+    const r = await read();
+    if (r.done) return r;
+    // As a BYOB read does: the memory moves to the new read (views of it are detached) and
+    // holds what the last read left there, then this chunk.
+    shared = shared.transfer();
+    const view = new Uint8Array(shared);
+    view.fill(0x21);
+    view.set(r.value);
+    return { done: false, value: view.subarray(0, r.value.length) };
+  };
+  const out = sink();
+  const end = await relay(cur, new ResumeLedger(), out, { idleMs: 1000, timeoutMs: 1000 });
+  // Writes are checked after the stream is over, when the shared buffer holds only the last read.
+  assert.equal(end.kind, "done");
+  assert.equal(out.text(), new TextDecoder().decode(whole));
+});
