@@ -1,6 +1,6 @@
 import type { EngineResult } from "../api/types.ts";
 import { RETRY_MS } from "../proxy/dispatch-stream.ts";
-import { encodeComment, encodeEvent, encodeRetry } from "../sse/format.ts";
+import { encodeComment, encodeEvent, encodeRetry, joinBlocks } from "../sse/format.ts";
 import type { Reconnect } from "../sse/last-event-id.ts";
 import { ResumeLedger } from "../sse/resume.ts";
 
@@ -19,11 +19,5 @@ export function hitStream(result: EngineResult, reconnect: Reconnect): Uint8Arra
     if (ledger.accept(ev)) parts.push(encodeEvent(ev));
   }
   parts.push(encodeEvent({ event: "result", id: "result", data: JSON.stringify(result) }));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return joinBlocks(parts);
 }

@@ -1,6 +1,6 @@
 import type { AnalysisRequest } from "../api/types.ts";
 import { GatewayError } from "../errors/gateway-error.ts";
-import { encodeComment, encodeEvent, encodeRetry } from "../sse/format.ts";
+import { encodeComment, encodeEvent, encodeRetry, joinBlocks } from "../sse/format.ts";
 import { Attempts } from "./attempts.ts";
 import { exhausted } from "./failure.ts";
 import { openNext, type Refusal } from "./stream-open.ts";
@@ -40,8 +40,8 @@ export async function dispatchStream(
   const onClientGone = () => sink.cancel();
   opts.signal.addEventListener("abort", onClientGone, { once: true });
   const done: Promise<StreamStats> = (async () => {
-    sink.write(encodeRetry(opts.retryMs ?? RETRY_MS));
-    sink.write(encodeComment("spotgate"));
+    // One write, not two: each write is a chunk of the response body and a socket write.
+    sink.write(joinBlocks([encodeRetry(opts.retryMs ?? RETRY_MS), encodeComment("spotgate")]));
     try {
       await session.run();
     } catch (err) {

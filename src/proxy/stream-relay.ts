@@ -54,7 +54,12 @@ export async function relay(
   sink.cancelled.addEventListener("abort", onCancel, { once: true });
   try {
     while (true) {
-      const r: Read = await reader.read().catch(() => ({ done: true, broken: true }));
+      let r: Read;
+      try {
+        r = await reader.read();
+      } catch {
+        r = { done: true, broken: true };
+      }
       if (sink.cancelled.aborted) return fail("aborted");
       // Past the first-event deadline with heartbeats still coming: queued behind deep searches,
       // which is no verdict on the spot; silence is (a stalled spot).

@@ -37,6 +37,17 @@ export function encodeComment(text: string): Uint8Array {
   return encoder.encode(formatComment(text));
 }
 
+/** Blocks joined into one buffer: what goes out together costs one write, not one each. */
+export function joinBlocks(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
 /** The response headers of every event stream (docs/design.md §2). */
 export const SSE_HEADERS: Record<string, string> = {
   "Content-Type": "text/event-stream; charset=utf-8",

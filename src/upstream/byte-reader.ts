@@ -29,7 +29,7 @@ export function chunkReader(body: ReadableStream<Uint8Array>): ChunkReader {
       const r = await byob.read(new Uint8Array(buffer as ArrayBuffer));
       // The read transferred the buffer into the result; it comes back for the next read.
       if (r.value) buffer = r.value.buffer;
-      return r.done ? { done: true, value: undefined } : { done: false, value: r.value! };
+      return r as ReadableStreamReadResult<Uint8Array>;
     },
     cancel: (reason) => byob.cancel(reason),
   };

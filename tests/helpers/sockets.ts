@@ -1,9 +1,21 @@
 /** Counts TCP connections on this machine from /proc/net/tcp (Linux), for leak checks. */
 
-const ESTABLISHED = "01";
+const ESTABLISHED = "01", TIME_WAIT = "06";
 
 /** Established IPv4/IPv6 connections whose remote end is loopback port `port`. */
-export async function connectionsTo(port: number): Promise<number> {
+export function connectionsTo(port: number): Promise<number> {
+  return socketsTo(port, ESTABLISHED);
+}
+
+/**
+ * Connections to loopback port `port` that this machine closed in the last minute or so (in
+ * TIME_WAIT): each is a connection dialled and not reused.
+ */
+export function closedConnectionsTo(port: number): Promise<number> {
+  return socketsTo(port, TIME_WAIT);
+}
+
+async function socketsTo(port: number, state: string): Promise<number> {
   const hex = port.toString(16).toUpperCase().padStart(4, "0");
   let n = 0;
   for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
@@ -11,7 +23,7 @@ export async function connectionsTo(port: number): Promise<number> {
     for (const line of text.split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
       if (cols.length < 4) continue;
-      if (cols[2]!.endsWith(`:${hex}`) && cols[3] === ESTABLISHED) n++;
+      if (cols[2]!.endsWith(`:${hex}`) && cols[3] === state) n++;
     }
   }
   return n;
