@@ -185,6 +185,8 @@ function peerTable(r: Tree): string[] {
     `|---|${names.map(() => "---:").join("|")}|`,
     row("JSON CPU µs/request", (n) => r.proxy?.[`${n}_cpu_us_per_req`]),
     row("stream of 21 events, CPU µs/stream", (n) => r.streams?.[`${n}_cpu_us_per_stream`]),
+    row("stream CPU µs per event (21 vs 3 events)", (n) => r.streams?.[`${n}_cpu_us_per_event`]),
+    row("stream CPU µs per stream besides its events", (n) => r.streams?.[`${n}_cpu_us_fixed`]),
     row(
       "stream throughput × direct",
       (n) => r.streams && r.streams[`${n}_streams_per_s`] / r.streams.direct_streams_per_s,

@@ -67,6 +67,11 @@ export async function streamCost(
       const load = await streamLoad(t, q.streams, 20);
       if (name !== "direct") add(`${name}_cpu_us_per_stream`, load.cpuUs);
       add(`${name}_streams_per_s`, load.perSec);
+      // Streams of 3 events beside those of 21: the difference is the cost per event, the rest
+      // what a stream costs whatever its length (opening, routing, logs, closing).
+      if (name !== "direct") {
+        add(`${name}_cpu_us_per_short_stream`, (await streamLoad(t, q.streams, 2)).cpuUs);
+      }
     }
     // Paced like an engine: an event every 50 ms; one stream at a time, targets interleaved.
     await fetch(`${spot.url}/_fault`, {
@@ -90,6 +95,12 @@ export async function streamCost(
   }
   const med = Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, round(median(v))]));
   const ratio = (a: string, b: string) => round(med[a]! / med[b]!);
+  for (const [name] of targets.slice(1)) {
+    const perEvent = (med[`${name}_cpu_us_per_stream`]! - med[`${name}_cpu_us_per_short_stream`]!) /
+      18;
+    med[`${name}_cpu_us_per_event`] = round(perEvent);
+    med[`${name}_cpu_us_fixed`] = round(med[`${name}_cpu_us_per_short_stream`]! - 3 * perEvent);
+  }
   return {
     ...med,
     rounds,
