@@ -35,3 +35,20 @@ Deno.test("fetch outcomes are classified once; and never blamed on a spot when t
   assert.deepEqual(classifyStatus(404), { kind: "http_4xx", status: 404 });
   assert.deepEqual(classifyStatus(302), { kind: "invalid" });
 });
+
+Deno.test("logger: a line is one valid JSON object whatever its fields; a call's field wins", () => {
+  const lines: string[] = [];
+  const log = new Logger("info", {}, (l) => lines.push(l)).child({ correlation_id: "c1" });
+  log.info('quote " and \\n newline', { correlation_id: "c2", skipped: undefined, list: [1] });
+  log.info("no fields");
+  log.info("empty", {});
+  new Logger("info", {}, (l) => lines.push(l)).info("unbound", { n: 2 });
+  const parsed = lines.map((l) => JSON.parse(l));
+  assert.equal(parsed[0].msg, 'quote " and \\n newline');
+  assert.equal(parsed[0].correlation_id, "c2");
+  assert.ok(!("skipped" in parsed[0]));
+  assert.deepEqual(parsed[0].list, [1]);
+  assert.deepEqual(Object.keys(parsed[1]), ["time", "level", "msg", "correlation_id"]);
+  assert.deepEqual(Object.keys(parsed[2]), ["time", "level", "msg", "correlation_id"]);
+  assert.deepEqual(Object.keys(parsed[3]), ["time", "level", "msg", "n"]);
+});
