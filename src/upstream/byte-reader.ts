@@ -10,8 +10,8 @@ export interface ChunkReader {
 /**
  * Reads a spot's stream into one buffer of READ_BUFFER_BYTES, used again for every read. A
  * default reader of a fetch body allocates a fresh 64 KiB buffer for each chunk — one per
- * event, since a spot flushes each event — and that garbage, not the relaying, was most of a
- * stream's CPU and of the gateway's RSS under streams (docs/benchmark.md). The chunk returned
+ * event, since a spot flushes each event — and that garbage cost a third of a stream's CPU
+ * and much of the gateway's RSS under streams (docs/benchmark.md). The chunk returned
  * is a view of that buffer: whatever must outlive the next read is copied (the relay copies
  * what it forwards, the scanner the partial block it keeps). A body that is not a byte stream
  * is read with a default reader.
