@@ -30,6 +30,12 @@ Deno.test("drain: SIGTERM with 20 open streams → all 20 complete, new connecti
     const status = await gw.proc.stop();
     assert.equal(status.code, 0, gw.proc.output());
     assert.match(gw.proc.output(), /"msg":"draining"/);
+    // Log lines are written in batches; the last ones go out at exit: none is lost.
+    const logged = gw.proc.output().split("\n").filter((l) =>
+      l.includes('"msg":"request"') && l.includes('"route":"/analyze/stream"')
+    );
+    assert.equal(logged.length, 20, "one request line per stream, written before the exit");
+    assert.match(gw.proc.output(), /"msg":"spotgate stopped"/, "the line logged last, at exit");
   } finally {
     await gw.stop();
     await a.stop();

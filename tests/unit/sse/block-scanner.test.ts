@@ -16,7 +16,8 @@ function scan(chunks: string[]): { blocks: Seen[]; pending: number } {
   const s = new SseBlockScanner();
   const blocks: Seen[] = [];
   for (const c of chunks) {
-    s.feed(enc.encode(c));
+    const chunk = enc.encode(c);
+    s.feed(chunk);
     while (s.next()) {
       const id = s.idStart >= 0 ? dec.decode(s.buffer.subarray(s.idStart, s.idEnd)) : undefined;
       blocks.push({
@@ -27,6 +28,9 @@ function scan(chunks: string[]): { blocks: Seen[]; pending: number } {
         ...(id === undefined ? {} : { id }),
       });
     }
+    // As the upstream reader does: the chunk's memory is read into again after this.
+    s.keepPending();
+    chunk.fill(0x21);
   }
   return { blocks, pending: s.pending };
 }
