@@ -58,7 +58,9 @@ export async function streamCost(
     ["bare_js", bareJs],
     ...peers,
   ] as const;
-  for (const [, t] of targets) await streamLoad(t, q.streams / 4, 20); // warm-up
+  // Warm-up: as many streams as a round, so that the rounds measure code the JIT has compiled
+  // (a quarter of a round left the first round of every Deno target about a third slower).
+  for (const [, t] of targets) await streamLoad(t, q.streams, 20);
   const rounds: Record<string, number[]> = {};
   const add = (k: string, v: number) => (rounds[k] ??= []).push(v);
   for (let r = 0; r < q.rounds; r++) {
