@@ -9,9 +9,8 @@
  *   deno task bench:profile [--heap] [--json] [--n 3000] [--depth 2] [--top 40] [--filter src/]
  */
 import { parseArgs } from "node:util";
-import { serve, setFault, startFaultSpot } from "../tests/helpers/cluster.ts";
+import { setFault, startFaultSpot, startGateway } from "../tests/helpers/cluster.ts";
 import { freePort } from "../tests/helpers/procs.ts";
-import { GATEWAY_DENO_FLAGS } from "../src/gateway/deno-flags.ts";
 import { postOnce, streamOnce, streamUrl } from "./load.ts";
 
 const { values: o } = parseArgs({
@@ -142,20 +141,12 @@ async function sampleHeap(inspectPort: number): Promise<() => Promise<void>> {
 
 const spot = await startFaultSpot({ delayMs: 0 });
 await setFault(spot, "ok", 0, 0);
-const port = freePort(), inspectPort = freePort();
+const inspectPort = freePort();
 const dir = await Deno.makeTempDir({ prefix: "spotgate-profile-" });
 const flags = o.heap
   ? [`--inspect=127.0.0.1:${inspectPort}`]
   : ["--cpu-prof", `--cpu-prof-dir=${dir}`];
-const env = {
-  PORT: String(port),
-  LISTEN_HOST: "127.0.0.1",
-  ENGINE_SPOTS: JSON.stringify([{ id: "fast", url: spot.url }]),
-  LOG_LEVEL: "warn",
-  CACHE: "off",
-  SPOTS_FILE: "/nonexistent/spots.json",
-};
-const gw = await serve("src/main.ts", [], env, port, [...GATEWAY_DENO_FLAGS, ...flags]);
+const gw = await startGateway({ fast: spot }, { LOG_LEVEL: "warn", CACHE: "off" }, flags);
 try {
   await load(gw.url, WARM);
   const stop = o.heap ? await sampleHeap(inspectPort) : undefined;

@@ -76,10 +76,7 @@ export async function streamCost(
       }
     }
     // Paced like an engine: an event every 50 ms; one stream at a time, targets interleaved.
-    await fetch(`${spot.url}/_fault`, {
-      method: "POST",
-      body: JSON.stringify({ mode: "ok", after: 0, delay_ms: 50, stamp: true }),
-    }).then((res) => res.body?.cancel());
+    await setFault(spot, "ok", 0, 50, { stamp: true });
     const lag: Record<string, number[]> = {}, ttfe: Record<string, number[]> = {};
     for (let i = 0; i < q.lagStreams; i++) {
       for (const [name, t] of targets) {
@@ -92,8 +89,7 @@ export async function streamCost(
       add(`${name}_event_lag_p50_ms`, percentiles(lag[name]!).p50);
       add(`${name}_ttfe_p50_ms`, percentiles(ttfe[name]!).p50);
     }
-    await fetch(`${spot.url}/_fault`, { method: "POST", body: '{"stamp":false}' })
-      .then((res) => res.body?.cancel());
+    await setFault(spot, "ok", 0, 0, { stamp: false });
   }
   const med = Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, round(median(v))]));
   const ratio = (a: string, b: string) => round(med[a]! / med[b]!);

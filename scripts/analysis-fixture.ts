@@ -11,24 +11,14 @@ import { flag } from "../src/auth/mint.ts";
 import { EngineProcess } from "../src/spot/engine.ts";
 import { runSearch } from "../src/spot/search.ts";
 import { handshake } from "../src/spot/uci-handshake.ts";
-
-const PGN = `[Event "Paris"]
-[Site "Paris FRA"]
-[Date "1858.??.??"]
-[White "Paul Morphy"]
-[Black "Duke Karl / Count Isouard"]
-[Result "1-0"]
-
-1. e4 e5 2. Nf3 d6 3. d4 Bg4 4. dxe5 Bxf3 5. Qxf3 dxe5 6. Bc4 Nf6 7. Qb3 Qe7
-8. Nc3 c6 9. Bg5 b5 10. Nxb5 cxb5 11. Bxb5+ Nbd7 12. O-O-O Rd8 13. Rxd7 Rxd7
-14. Rd1 Qe6 15. Bxd7+ Nxd7 16. Qb8+ Nxb8 17. Rd8# 1-0`;
+import { OPERA_GAME } from "../tests/helpers/jobs.ts";
 
 const depth = Number(flag(Deno.args, "depth") ?? 10);
 const engine = new EngineProcess([flag(Deno.args, "engine") ?? "/usr/games/stockfish"]);
 try {
   await handshake(engine);
   await engine.send("setoption name Threads value 1");
-  const game = parseGame({ pgn: PGN });
+  const game = parseGame({ pgn: OPERA_GAME });
   const fens = [...game.plies.map((p) => p.fenBefore), game.plies.at(-1)!.fenAfter];
   const evals = [];
   for (const [index, fen] of fens.entries()) {
@@ -48,7 +38,7 @@ try {
     );
     evals.push({ score: result.lines[0]!.score, best: result.bestmove });
   }
-  const fixture = { engine: engine.name, depth, pgn: PGN, evals };
+  const fixture = { engine: engine.name, depth, pgn: OPERA_GAME, evals };
   const path = new URL("../tests/fixtures/analysis/opera-game.json", import.meta.url);
   await Deno.writeTextFile(path, JSON.stringify(fixture, null, 2) + "\n");
   // deno-lint-ignore no-console -- a command-line tool reports what it wrote

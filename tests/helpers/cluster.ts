@@ -69,17 +69,22 @@ export function startFaultSpot(
   return serve("tests/fixtures/fault-spot.ts", args, {}, port, [], { healthPath, host: opts.host });
 }
 
-/** Tells a fault spot how to misbehave. */
+/**
+ * Tells a fault spot how to misbehave; `extra` sets its other options (`stamp`, `pad`: see
+ * tests/fixtures/fault-spot.ts).
+ */
 export async function setFault(
   spot: Server,
   mode: string,
   after = 3,
   delayMs?: number,
+  extra: { stamp?: boolean; pad?: number } = {},
 ): Promise<void> {
   const body = JSON.stringify({
     mode,
     after,
     ...(delayMs === undefined ? {} : { delay_ms: delayMs }),
+    ...extra,
   });
   const res = await fetch(`${spot.url}/_fault`, { method: "POST", body });
   await res.body?.cancel();
@@ -100,10 +105,14 @@ export async function faultStats(
   return await (await fetch(`${spot.url}/_stats`)).json();
 }
 
-/** The gateway as a process, in front of `spots` (id → server). Waits for /health. */
+/**
+ * The gateway as a process, in front of `spots` (id → server), with `denoFlags` besides its
+ * own (a profiler's). Waits for /health.
+ */
 export async function startGateway(
   spots: Record<string, Server | string>,
   env: Record<string, string> = {},
+  denoFlags: readonly string[] = [],
 ): Promise<Server> {
   const port = freePort();
   const list = Object.entries(spots).map(([id, s]) => ({
@@ -125,7 +134,7 @@ export async function startGateway(
       ...env,
     },
     port,
-    GATEWAY_DENO_FLAGS,
+    [...GATEWAY_DENO_FLAGS, ...denoFlags],
   );
 }
 

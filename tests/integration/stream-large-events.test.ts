@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import {
   checkSequence,
   readSse,
-  type Server,
+  setFault,
   START,
   startFaultSpot,
   startGateway,
@@ -15,11 +15,6 @@ import {
 } from "../helpers/cluster.ts";
 
 const PAD = 20_000;
-
-async function fault(spot: Server, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${spot.url}/_fault`, { method: "POST", body: JSON.stringify(body) });
-  await res.body?.cancel();
-}
 
 Deno.test("streams: 20 KB events come whole through the gateway, resumed on another spot too", async () => {
   const a = await startFaultSpot({ delayMs: 20 }), b = await startFaultSpot({ delayMs: 20 });
@@ -29,12 +24,12 @@ Deno.test("streams: 20 KB events come whole through the gateway, resumed on anot
     for (const mode of ["ok", "close"]) {
       // `close` on both: whichever spot the stream starts on drops it after 4 events, the
       // other (which then serves `ok`) carries the resumed stream to its end.
-      await fault(a, { mode, after: 4, pad: PAD });
-      await fault(b, { mode, after: 4, pad: PAD });
+      await setFault(a, mode, 4, undefined, { pad: PAD });
+      await setFault(b, mode, 4, undefined, { pad: PAD });
       const res = await fetch(streamUrl(gw.url, START, 8, 2));
       assert.equal(res.status, 200);
       const other = res.headers.get("x-engine-spot") === "a" ? b : a;
-      if (mode === "close") await fault(other, { mode: "ok", pad: PAD });
+      if (mode === "close") await setFault(other, "ok", 3, undefined, { pad: PAD });
       const chunks = await readSse(res);
       const resumed = chunks.some((c) => c.kind === "comment" && c.text.startsWith("resumed on"));
       assert.equal(resumed, mode === "close", `mode ${mode}: resumed on the other spot or not`);
